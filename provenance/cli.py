@@ -1,0 +1,25 @@
+"""The command line. Each command lives in provenance/commands/ and imports its heavy
+modules inside the function, so that `provenance --help` stays fast."""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+COMMANDS = ("validate", "schema")
+
+app = typer.Typer(
+    name="provenance",
+    help="Check where each article in a sources.json catalog came from, and how far to trust it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for _name in COMMANDS:
+    importlib.import_module(f"provenance.commands.{_name}").register(app)
+
+
+def main() -> None:
+    app()

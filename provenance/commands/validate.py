@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from provenance.commands.common import (
+    DEFAULT_CATALOG,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    TextOrJson,
+    fail,
+    write,
+)
+
+
+def validate_command(
+    path: Annotated[Path, typer.Argument(help="The catalog file.")] = DEFAULT_CATALOG,
+    output_format: Annotated[
+        TextOrJson, typer.Option("--format", "-f", help="Output format.")
+    ] = TextOrJson.text,
+) -> None:
+    """Validate a catalog: JSON syntax, the schema, then references, files, URLs and dates.
+
+    Exit 0 when valid, 1 when not, 2 when the file cannot be used at all.
+    """
+    from provenance.loader import UnusableInput, load_catalog
+    from provenance.validate import validate
+
+    try:
+        validation = validate(load_catalog(path, str(path)))
+    except UnusableInput as error:
+        fail(str(error))
+    findings = validation.findings
+    if output_format is TextOrJson.json:
+        document = {
+            "file": str(path),
+            "valid": validation.valid,
+            "findings": [f.model_dump(mode="json", exclude_none=True) for f in findings],
+        }
+        write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    else:
+        lines = [finding.headline() for finding in findings]
+        catalog = validation.loaded.catalog
+        if validation.valid and catalog is not None:
+            lines.append(f"{path}: valid ({len(catalog.articles)} articles)")
+        else:
+            lines.append(f"{path}: {len(findings)} error{'s' * (len(findings) != 1)}")
+        write("\n".join(lines) + "\n")
+    raise typer.Exit(EXIT_OK if validation.valid else EXIT_FINDINGS)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate_command)

@@ -1,0 +1,22 @@
+"""Registered domains, offline: tldextract with its bundled public suffix list only."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+
+@cache
+def _extractor() -> Any:
+    import tldextract
+
+    # suffix_list_urls=() keeps tldextract on the snapshot it ships: never the network.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@cache
+def registered_domain(url_or_host: str) -> str | None:
+    """'https://www.oilprice.com/x' -> 'oilprice.com'; None for hosts with no public suffix."""
+    parts = _extractor()(url_or_host)
+    domain = getattr(parts, "top_domain_under_public_suffix", None) or parts.registered_domain
+    return str(domain).lower() if domain else None

@@ -1,0 +1,157 @@
+"""What an article's own text says about its provenance: every signal with its exact place.
+
+Positions are 1-based lines and columns (in characters) and 0-based character offsets into
+the text, so that a finding can quote ``text[start:end]`` and point at ``line:column``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Model):
+    line: int
+    column: int
+    start: int
+    end: int
+    text: str
+
+
+class Headline(_Model):
+    span: Span
+    repeated: bool = False
+
+
+class Byline(_Model):
+    """'By NAME [and NAME] [in PLACE] [DATE]' near the top."""
+
+    span: Span
+    names: tuple[str, ...]
+    place: str | None = None
+    date: str | None = None  # ISO partial date when the byline carries one
+
+
+class SignOff(_Model):
+    """An author's name alone on one of the last lines."""
+
+    span: Span
+    name: str
+
+
+class DateKind(StrEnum):
+    ABSOLUTE = "absolute"  # stands alone: 'August 27, 2024', '27.08.2024'
+    MONTH_YEAR = "month-year"  # 'August 2024'
+    YEARLESS = "yearless"  # needs a year: 'August 9', 'on 9 August'
+    RELATIVE = "relative"  # needs an anchor date: 'last week', '2 years ago', 'recently'
+
+
+class DateMention(_Model):
+    span: Span
+    kind: DateKind
+    value: str | None = None  # ISO partial date for ABSOLUTE and MONTH_YEAR
+    dateline: bool = False  # part of a byline or dateline
+
+
+class CreditKind(StrEnum):
+    FROM = "from"  # 'From X'
+    TRANSLATED_FROM = "translated-from"  # 'Translated from X', 'Translation: X'
+    ORIGINALLY_PUBLISHED = "originally-published"  # 'originally published in/on/by X'
+    FIRST_APPEARED = "first-appeared"  # 'This article first appeared in X'
+    REPUBLISHED = "republished"  # 'Republished with permission from X'
+    SOURCE = "source"  # 'Source: X'
+    AGENCY_DATELINE = "agency-dateline"  # 'LONDON (Reuters) -'
+    VIA = "via"  # 'via X'
+    COPYRIGHT = "copyright"  # '© 2024 X', 'Copyright X'
+
+
+class OutletMatch(_Model):
+    """A name in the text resolved to a catalog outlet."""
+
+    outlet: str  # outlet id
+    matched: str  # the catalog name, alias or domain that matched
+    score: float  # 0..100 similarity; 100 for an exact match
+    exact: bool
+
+
+class Credit(_Model):
+    span: Span
+    kind: CreditKind
+    target: str  # the credited name as written
+    outlet: OutletMatch | None = None
+    language: str | None = None  # source language when the credit names one
+
+
+class OutletMention(_Model):
+    span: Span
+    match: OutletMatch
+
+
+class Quotation(_Model):
+    span: Span  # the quoted words, quotation marks excluded
+    speaker: str | None = None
+    verb: str | None = None  # 'said', 'told', 'wrote', 'argued', 'according to', ...
+    given_to: str | None = None  # 'X told RFE/RL' -> 'RFE/RL'
+    given_to_outlet: OutletMatch | None = None
+
+
+class PersonMention(_Model):
+    span: Span
+    name: str
+
+
+class NameCluster(_Model):
+    """Spellings in one text that look like one person's name written several ways."""
+
+    canonical: str  # the most frequent (ties: the longest, then first seen)
+    variants: tuple[str, ...]  # every distinct spelling, canonical included, sorted
+    mentions: tuple[Span, ...]
+
+
+class ResidueKind(StrEnum):
+    FOOTER = "footer"  # 'Other popular articles on X', 'Read more', 'Related'
+    INTERFACE = "interface"  # 'Dismiss', 'Subscribe', 'Share', 'spot_img'
+    TICKER = "ticker"  # 'BTC 59888.38' lines
+    PLATFORM = "platform"  # 'in #asia2 years ago', 'Posted by', vote counts
+    FOREIGN_NAVIGATION = "foreign-navigation"  # short lines in another language than the body
+
+
+class Residue(_Model):
+    span: Span
+    kind: ResidueKind
+
+
+class TruncationKind(StrEnum):
+    START = "start"  # the text starts mid-sentence
+    END = "end"  # the last line is cut off
+
+
+class Truncation(_Model):
+    span: Span
+    kind: TruncationKind
+
+
+class Language(_Model):
+    code: str  # ISO 639-1 where one exists
+    confidence: float  # 0..1
+
+
+class Evidence(_Model):
+    line_count: int
+    headlines: tuple[Headline, ...] = ()
+    bylines: tuple[Byline, ...] = ()
+    sign_offs: tuple[SignOff, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    outlets: tuple[OutletMention, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+    people: tuple[PersonMention, ...] = ()
+    name_clusters: tuple[NameCluster, ...] = ()
+    residue: tuple[Residue, ...] = ()
+    truncation: tuple[Truncation, ...] = ()
+    language: Language | None = None

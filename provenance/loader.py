@@ -1,0 +1,183 @@
+"""Reading sources.json: bytes -> JSON -> schema -> model, every error with its position."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from provenance.findings import Family, Finding, Location, RuleInfo, Severity
+from provenance.jsonpos import PositionIndex, join_pointer
+from provenance.models import Catalog
+
+MAX_CATALOG_BYTES = 512 * 1024 * 1024
+
+SCHEMA_RULE = RuleInfo(
+    code="C001",
+    name="schema",
+    family=Family.CATALOG,
+    severity=Severity.ERROR,
+    summary="An entry does not match the catalog's JSON Schema (a wrong type, a missing or "
+    "misspelled key, a value out of its pattern).",
+    bad='{"id": "a1", "file": "a1.txt", "copy": {"relation": "copied"}}',
+    good='{"id": "a1", "file": "a1.txt", "copy": {"relation": "republished"}}',
+)
+DUPLICATE_KEY_RULE = RuleInfo(
+    code="C002",
+    name="duplicate-key",
+    family=Family.CATALOG,
+    severity=Severity.ERROR,
+    summary="An object names the same key twice; JSON readers silently keep only one of them.",
+    bad='{"id": "a1", "id": "a2"}',
+    good='{"id": "a1"}',
+)
+
+
+class UnusableInput(Exception):
+    """The input cannot be read as a catalog at all (exit 2). The message is one line."""
+
+
+@dataclass
+class LoadedCatalog:
+    """A catalog file as read: its text, its data, the model when valid, and what was wrong."""
+
+    path: Path
+    display: str
+    text: str
+    data: Any
+    catalog: Catalog | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def folder(self) -> Path:
+        return self.path.resolve().parent
+
+    @cached_property
+    def positions(self) -> PositionIndex:
+        return PositionIndex.build(self.text)
+
+    def locate(self, pointer: str, *, key: bool = False) -> Location:
+        where = self.positions.key(pointer) if key else self.positions.value(pointer)
+        return Location(file=self.display, line=where.line, column=where.column, pointer=pointer)
+
+
+def read_text(path: Path, display: str) -> str:
+    """The file's text, or UnusableInput naming what is wrong with it."""
+    try:
+        if path.is_dir():
+            raise UnusableInput(f"{display}: is a folder, not a catalog file")
+        size = path.stat().st_size
+        if size > MAX_CATALOG_BYTES:
+            raise UnusableInput(
+                f"{display}: {size} bytes is over the {MAX_CATALOG_BYTES}-byte limit for a catalog"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UnusableInput(f"{display}: no such file") from None
+    except OSError as error:
+        raise UnusableInput(f"{display}: cannot read: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise UnusableInput(f"{display}:{line}:{column}: not valid UTF-8") from None
+    return text
+
+
+def parse_json(text: str, display: str) -> tuple[Any, bool]:
+    """The decoded document and whether any object repeats a key."""
+    duplicated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal duplicated
+        result = dict(items)
+        if len(result) != len(items):
+            duplicated = True
+        return result
+
+    try:
+        return json.loads(text, object_pairs_hook=pairs), duplicated
+    except json.JSONDecodeError as error:
+        raise UnusableInput(f"{display}:{error.lineno}:{error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise UnusableInput(f"{display}: nested too deeply to be a catalog") from None
+
+
+def _branch_errors(context: list[Any]) -> list[Any]:
+    """For anyOf/oneOf: the errors of the branches whose type fits the value, which say what
+    is actually wrong ('does not match pattern'), rather than 'is not of type null'."""
+    fitting = [error for error in context if error.validator != "type"]
+    return fitting or context
+
+
+def _schema_findings(loaded: LoadedCatalog) -> list[Finding]:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    from provenance.schema import committed_catalog_schema
+
+    validator = Draft202012Validator(committed_catalog_schema())
+    findings = []
+    for error in validator.iter_errors(loaded.data):
+        shown = best_match(_branch_errors(error.context)) if error.context else error
+        pointer = join_pointer(list(shown.absolute_path))
+        at_key = shown.validator == "additionalProperties"
+        message = shown.message
+        if at_key:
+            known = list(shown.schema.get("properties", {}))
+            extras = sorted(set(shown.instance) - set(known))
+            if extras:
+                pointer = join_pointer([*shown.absolute_path, extras[0]])
+                message = f"unknown key {', '.join(repr(k) for k in extras)}"
+                close = difflib.get_close_matches(extras[0], known, n=1)
+                message += f" (did you mean {close[0]!r}?)" if close else ""
+        findings.append(SCHEMA_RULE.finding(message, catalog=loaded.locate(pointer, key=at_key)))
+    return findings
+
+
+def load_catalog(path: Path, display: str | None = None) -> LoadedCatalog:
+    """Read and structurally validate a catalog. Raises UnusableInput for exit-2 cases."""
+    display = display if display is not None else str(path)
+    text = read_text(path, display)
+    data, duplicated = parse_json(text, display)
+    loaded = LoadedCatalog(path=path, display=display, text=text, data=data, catalog=None)
+    if duplicated:
+        loaded.findings.extend(
+            DUPLICATE_KEY_RULE.finding(
+                f"key {pointer.rsplit('/', 1)[-1]!r} appears more than once in this object",
+                catalog=loaded.locate(pointer, key=True),
+            )
+            for pointer in loaded.positions.duplicate_keys
+        )
+    try:
+        # Fast path: strict pydantic agrees with the generated schema on valid input.
+        catalog = Catalog.model_validate_json(text.encode("utf-8"), strict=True)
+    except ValidationError:
+        loaded.findings.extend(_schema_findings(loaded))
+        if not any(f.code == SCHEMA_RULE.code for f in loaded.findings):
+            # The schema accepted what pydantic refused: report pydantic's words rather than
+            # pass an invalid catalog on.
+            loaded.findings.extend(_pydantic_findings(loaded))
+        return loaded
+    if not loaded.findings:
+        loaded.catalog = catalog
+    return loaded
+
+
+def _pydantic_findings(loaded: LoadedCatalog) -> list[Finding]:
+    try:
+        Catalog.model_validate_json(loaded.text.encode("utf-8"), strict=True)
+    except ValidationError as error:
+        return [
+            SCHEMA_RULE.finding(
+                detail["msg"], catalog=loaded.locate(join_pointer(list(detail["loc"])))
+            )
+            for detail in error.errors()
+        ]
+    return []

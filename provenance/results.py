@@ -1,0 +1,85 @@
+"""The outcome of `provenance check`: what every report format renders."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from provenance.findings import Finding, Location, RuleInfo, Severity
+from provenance.models import Catalog
+
+REPORT_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Grade(_Model):
+    """Admiralty two-part grade: source reliability A-F, information credibility 1-6."""
+
+    reliability: Literal["A", "B", "C", "D", "E", "F"]
+    credibility: int = Field(ge=1, le=6)
+    reliability_reasons: tuple[str, ...]
+    credibility_reasons: tuple[str, ...]
+
+    @property
+    def code(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+
+class PassageCopy(_Model):
+    """One article's wording of a shared passage or quotation."""
+
+    article: str
+    location: Location
+    text: str
+    speaker: str | None = None
+    given_to: str | None = None
+
+
+class SharedPassage(_Model):
+    """A quotation or passage found in more than one article."""
+
+    kind: Literal["quotation", "passage"]
+    copies: tuple[PassageCopy, ...]
+    similarity: float = Field(ge=0, le=100, description="Lowest pairwise similarity, 0-100.")
+    likely_source: str | None = Field(
+        default=None, description="The article most likely to be the source of the others."
+    )
+    reason: str | None = None
+
+
+class NameVariants(_Model):
+    """One person's name spelled several ways, inside one article or across articles."""
+
+    canonical: str
+    variants: tuple[str, ...]
+    articles: tuple[str, ...]
+    person: str | None = Field(default=None, description="The catalog's person id, if known.")
+
+
+class ArticleSummary(_Model):
+    id: str
+    file: str
+    grade: Grade
+    counts: dict[Severity, int]
+
+
+class CheckResult(_Model):
+    version: Literal["1.0"] = REPORT_VERSION
+    catalog_file: str
+    catalog: Catalog
+    articles: tuple[ArticleSummary, ...]
+    findings: tuple[Finding, ...]
+    shared: tuple[SharedPassage, ...] = ()
+    name_variants: tuple[NameVariants, ...] = ()
+    rules: tuple[RuleInfo, ...] = ()
+
+    def unacknowledged(self, at_least: Severity) -> list[Finding]:
+        return [
+            f
+            for f in self.findings
+            if f.acknowledged is None and Severity(f.severity).rank >= at_least.rank
+        ]
