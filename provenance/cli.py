@@ -7,7 +7,7 @@ import importlib
 
 import typer
 
-COMMANDS = ("validate", "schema")
+COMMANDS = ("validate", "check", "rules", "schema")
 
 app = typer.Typer(
     name="provenance",
