@@ -343,9 +343,7 @@ def hostile_result(root: Path = ROOT) -> CheckResult:
     for i, article in enumerate(catalog.articles):
         copy = article.copy_held.model_copy(
             update={
-                "url": [JS_URL, DATA_URL, "https://example.org/a?q=\"'><script>x</script>"][
-                    i % 3
-                ],
+                "url": [JS_URL, DATA_URL, "https://example.org/a?q=\"'><script>x</script>"][i % 3],
                 "author": [IMG, SCRIPT],
                 "translator": [SVG],
                 "date_published": ATTR if i == 0 else article.copy_held.date_published,
@@ -356,9 +354,7 @@ def hostile_result(root: Path = ROOT) -> CheckResult:
             for hop in article.chain
         ]
         articles.append(
-            article.model_copy(
-                update={"headline": SVG + CLOSE, "copy_held": copy, "chain": chain}
-            )
+            article.model_copy(update={"headline": SVG + CLOSE, "copy_held": copy, "chain": chain})
         )
     hostile_catalog = catalog.model_copy(update={"outlets": outlets, "articles": articles})
     findings = tuple(

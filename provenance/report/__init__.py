@@ -33,7 +33,9 @@ _MODULES = {
 DEFAULT_WIDTH = 100
 
 
-def render(result: CheckResult, fmt: str, *, color: bool = False, width: int = DEFAULT_WIDTH) -> str:
+def render(
+    result: CheckResult, fmt: str, *, color: bool = False, width: int = DEFAULT_WIDTH
+) -> str:
     """The report of ``result`` in format ``fmt`` (one of FORMATS), as text.
 
     ``color`` and ``width`` only matter for the terminal format: pass ``color=True`` only when

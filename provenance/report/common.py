@@ -66,8 +66,8 @@ class ChainStep:
 
     @property
     def label(self) -> str:
-        """What the step is, in a few words: 'translated (en)', 'original'."""
-        return f"{self.relation} ({self.language})" if self.language else self.relation
+        """What the step is, in a few words: 'translated, en', 'original'."""
+        return f"{self.relation}, {self.language}" if self.language else self.relation
 
     def details(self) -> str:
         """Date, authors and translators, or what is missing: one short line."""

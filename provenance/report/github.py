@@ -39,7 +39,9 @@ def annotation(finding: Finding) -> str:
     message = one_line(finding.message)
     if finding.article:
         message = f"{message} (article {finding.article})"
-    return f"::{COMMANDS[Severity(finding.severity)]} {','.join(properties)}::{escape_data(message)}"
+    return (
+        f"::{COMMANDS[Severity(finding.severity)]} {','.join(properties)}::{escape_data(message)}"
+    )
 
 
 def render(result: CheckResult) -> str:

@@ -45,7 +45,9 @@ class _Builder:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.doc = ProvDocument()
-        self.ns = {prefix: self.doc.add_namespace(prefix, uri) for prefix, uri in NAMESPACES.items()}
+        self.ns = {
+            prefix: self.doc.add_namespace(prefix, uri) for prefix, uri in NAMESPACES.items()
+        }
         self.pv = self.ns["pv"]
         self.people: dict[str, str] = {}
         for person in catalog.people:
@@ -129,14 +131,10 @@ class _Builder:
 
     def attribute(self, entity: ProvEntity, agent: QualifiedName, role: str) -> None:
         if self.once("attributed", str(entity.identifier), str(agent)):
-            self.doc.wasAttributedTo(
-                entity, agent, other_attributes={PROV_TYPE: self.pv[role]}
-            )
+            self.doc.wasAttributedTo(entity, agent, other_attributes={PROV_TYPE: self.pv[role]})
 
     def article(self, article: Article) -> None:
-        entities = [
-            self.hop_entity(article, index, hop) for index, hop in enumerate(article.hops)
-        ]
+        entities = [self.hop_entity(article, index, hop) for index, hop in enumerate(article.hops)]
         for index in range(1, len(entities)):
             hop = article.hops[index]
             source, derived = entities[index - 1], entities[index]
@@ -152,11 +150,7 @@ class _Builder:
                             if article.hops[index - 1].in_language
                             else {}
                         ),
-                        **(
-                            {self.pv["targetLanguage"]: hop.in_language}
-                            if hop.in_language
-                            else {}
-                        ),
+                        **({self.pv["targetLanguage"]: hop.in_language} if hop.in_language else {}),
                     },
                 )
                 self.doc.used(activity, source)
@@ -191,7 +185,9 @@ def document(result: CheckResult) -> ProvDocument:
                     builder.q("article", copy.article),
                     builder.q("article", source),
                     other_attributes={
-                        PROV_TYPE: builder.pv[passage.kind],
+                        # Not prov:type: prov already types it prov:Quotation, and a
+                        # two-valued attribute is a set, serialized in hash order.
+                        builder.pv["kind"]: passage.kind,
                         builder.pv["similarity"]: float(passage.similarity),
                     },
                 )

@@ -57,9 +57,7 @@ def _physical(location: Location) -> dict[str, Any]:
 def _location(location: Location, message: str | None = None) -> dict[str, Any]:
     entry = _physical(location)
     if location.pointer is not None:
-        entry["logicalLocations"] = [
-            {"fullyQualifiedName": location.pointer, "kind": "element"}
-        ]
+        entry["logicalLocations"] = [{"fullyQualifiedName": location.pointer, "kind": "element"}]
     if message:
         entry["message"] = {"text": message}
     return entry
