@@ -18,8 +18,8 @@ from provenance.findings import Family, Finding, Severity
 from provenance.models import Article
 from provenance.report.common import (
     SEVERITIES,
-    Change,
     ChainStep,
+    Change,
     article_index,
     attribution_differences,
     attribution_text,
@@ -270,7 +270,8 @@ def _finding(finding: Finding) -> str:
         f'<li class="finding sev-{esc(severity.value)}" data-severity="{esc(severity.value)}" '
         f'data-family="{esc(finding.family)}"><span class="sev">{esc(severity.value)}</span>'
         f'<span class="code">{esc(finding.code)}</span> {esc(finding.name)} '
-        f'<span class="muted">[{esc(finding.family)}]</span> — {esc(one_line(finding.message))}{ack}'
+        f'<span class="muted">[{esc(finding.family)}]</span> — '
+        f"{esc(one_line(finding.message))}{ack}"
         f'<ul class="where">{"".join(where_items)}</ul></li>'
     )
 

@@ -1,8 +1,8 @@
 """The Markdown report (GitHub-flavoured), for a repository or a wiki page.
 
-Every value from the catalog or an article is escaped (``md``): Markdown punctuation gets a
-backslash and '<', '>', '&' become entities, so no text can open a link, an image or raw
-HTML. Only http(s) URLs become links.
+Every value from the catalog or an article is escaped (``md``): the punctuation that opens
+emphasis, code, a link or a table cell gets a backslash and '<', '>', '&' become entities,
+so no text can open a link, an image or raw HTML. Only http(s) URLs become links.
 """
 
 from __future__ import annotations
@@ -153,7 +153,8 @@ def _passage(number: int, passage: SharedPassage) -> list[str]:
     source = f", likely source {md(passage.likely_source)}" if passage.likely_source else ""
     lines = [
         "",
-        f"### {number}. {md(passage.kind.capitalize())} (similarity {passage.similarity:.1f}{source})",
+        f"### {number}. {md(passage.kind.capitalize())} "
+        f"(similarity {passage.similarity:.1f}{source})",
         "",
     ]
     if passage.reason:

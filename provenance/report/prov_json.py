@@ -198,4 +198,5 @@ def render(result: CheckResult) -> str:
     # Records are added in catalog order, so prov's blank ids (_:id1...) are stable; keys are
     # then sorted so that the text is byte-identical from run to run.
     text = document(result).serialize(format="json")
+    assert text is not None  # serialize() returns the text when given no destination
     return json.dumps(json.loads(text), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
