@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from report_fixtures import ROOT, build_result
 
 from provenance.report import FORMATS, render
 from provenance.report.output import write_output
+from provenance.report.progress import progress
 
 SCRIPT = """
 import sys, hashlib
@@ -85,3 +87,25 @@ def test_write_output_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     write_output("to stdout\n", None)
     write_output("dash\n", "-")
     assert capsys.readouterr().out == "to stdout\ndash\n"
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_draws_only_on_a_terminal() -> None:
+    items = list(range(30))
+    piped = _Stream(tty=False)
+    assert list(progress(items, "checking", stream=piped)) == items
+    assert piped.getvalue() == ""
+    terminal = _Stream(tty=True)
+    assert list(progress(items, "checking", stream=terminal)) == items
+    assert "checking" in terminal.getvalue()
+    short = _Stream(tty=True)
+    assert list(progress(items[:3], "checking", stream=short)) == items[:3]
+    assert short.getvalue() == ""

@@ -10,7 +10,9 @@ from provenance.findings import Location
 from provenance.report import render
 from provenance.report.github import annotation, escape_data, escape_property
 
-COMMAND = re.compile(r"^::(error|warning|notice) file=([^,]*),line=(\d+),col=(\d+),title=([^:]*)::(.*)$")
+COMMAND = re.compile(
+    r"^::(error|warning|notice) file=([^,]*),line=(\d+),col=(\d+),title=([^:]*)::(.*)$"
+)
 
 
 def _many(count: int) -> object:
@@ -70,6 +72,8 @@ def test_escaping_follows_the_actions_toolkit() -> None:
     assert escape_property("a,b:c%\n") == "a%2Cb%3Ac%25%0A"
     where = Location(file="dir,x/a:b.txt", line=3, column=4)
     line = annotation(NO_CREDIT.finding("50%\nof it::error::x", evidence=(where,)))
-    assert line.startswith("::warning file=dir%2Cx/a%3Ab.txt,line=3,col=4,title=A001 uncredited-copy::")
+    assert line.startswith(
+        "::warning file=dir%2Cx/a%3Ab.txt,line=3,col=4,title=A001 uncredited-copy::"
+    )
     assert "\n" not in line and line.count("::") == 2 + line.split("::", 2)[2].count("::")
     assert line.endswith("50%25 of it::error::x")

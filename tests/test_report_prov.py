@@ -42,9 +42,7 @@ def test_every_hop_is_an_entity_and_every_link_a_typed_derivation() -> None:
     derivations = _records(document, ProvDerivation)
     links = [d for d in derivations if _type(d).startswith("pv:")]
     assert len(links) == hops - len(result.catalog.articles)
-    expected = sorted(
-        f"pv:{hop.relation}" for a in result.catalog.articles for hop in a.hops[1:]
-    )
+    expected = sorted(f"pv:{hop.relation}" for a in result.catalog.articles for hop in a.hops[1:])
     assert sorted(_type(d) for d in links) == expected
 
 

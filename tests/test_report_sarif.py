@@ -59,14 +59,14 @@ def test_each_finding_is_on_its_line_with_its_evidence() -> None:
     run = _sarif(result)["runs"][0]
     assert len(run["results"]) == len(result.findings)
     rules = run["tool"]["driver"]["rules"]
-    by_message = {r["message"]["text"].split(" Fix: ")[0]: r for r in run["results"]}
     for finding in result.findings:
+        place = finding.catalog or finding.evidence[0]
         entry = [
             r
             for r in run["results"]
             if r["message"]["text"].startswith(finding.message)
-            and r["locations"][0]["physicalLocation"]["region"]["startLine"]
-            == (finding.catalog or finding.evidence[0]).line
+            and r["locations"][0]["physicalLocation"]["region"]["startLine"] == place.line
+            and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == place.file
         ]
         assert len(entry) == 1, finding
         sarif = entry[0]
@@ -89,9 +89,10 @@ def test_each_finding_is_on_its_line_with_its_evidence() -> None:
             ]
         else:
             assert "suppressions" not in sarif
-    assert by_message  # the fixture has findings at all
-    assert any("seeds/" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-               for r in run["results"])
+    assert any(
+        "seeds/" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in run["results"]
+    )
 
 
 def test_fingerprints_are_stable_and_distinct() -> None:

@@ -177,10 +177,7 @@ def word_diff(reference: str, copy: str) -> tuple[Change, ...]:
     b = tuple(_WORD.findall(clean(copy)))
     # autojunk off: on long passages it would silently treat common words as noise.
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    return tuple(
-        Change(op, a[i1:i2], b[j1:j2])
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
-    )
+    return tuple(Change(op, a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes())
 
 
 def changes_text(changes: Sequence[Change], limit: int = 6) -> list[str]:
