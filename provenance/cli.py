@@ -7,7 +7,7 @@ import importlib
 
 import typer
 
-COMMANDS = ("validate", "check", "rules", "schema")
+COMMANDS = ("report", "check", "validate", "rules", "schema")
 
 app = typer.Typer(
     name="provenance",
