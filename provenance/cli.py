@@ -7,7 +7,7 @@ import importlib
 
 import typer
 
-COMMANDS = ("report", "check", "validate", "rules", "schema")
+COMMANDS = ("report", "check", "validate", "evidence", "rules", "schema")
 
 app = typer.Typer(
     name="provenance",
