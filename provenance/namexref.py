@@ -16,6 +16,21 @@ from provenance.rules._common import fold, legitimate_spellings
 
 MIN_SIMILARITY = 80
 MAX_BLOCK = 400
+# Slavic and Turkic surnames change form with gender (Ivanov / Ivanova, Aliyev / Aliyeva,
+# Lavrentiy / Lavrentiya): two people, not a garble.
+GENDERED_ENDINGS = (("", "a"), ("iy", "aya"), ("y", "aya"), ("i", "a"))
+
+
+def gendered_pair(a: str, b: str) -> bool:
+    """Whether two last names are the masculine and feminine forms of one family name."""
+    for short, long in (sorted((a, b), key=len), sorted((b, a), key=len)):
+        for masculine, feminine in GENDERED_ENDINGS:
+            if (
+                short.endswith(masculine)
+                and short[: len(short) - len(masculine)] + feminine == long
+            ):
+                return True
+    return False
 
 
 def _last(name: str) -> str:
@@ -54,7 +69,9 @@ def cross_article_variants(
             continue
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                if find(a) != find(b) and fuzz.ratio(a, b) >= MIN_SIMILARITY:
+                if find(a) == find(b) or gendered_pair(a, b):
+                    continue
+                if fuzz.ratio(a, b) >= MIN_SIMILARITY:
                     parent[max(find(a), find(b))] = min(find(a), find(b))
     groups: dict[str, list[str]] = defaultdict(list)
     for last in sorted(usage):

@@ -1,7 +1,7 @@
 """Text reuse across the catalog: passages and quotations shared between articles.
 
 Two indexes, both near-linear in the size of the catalog (never all pairs):
-- passages: every sentence of eight words or more, normalised and hashed; articles that
+- passages: every sentence of twelve words or more, normalised and hashed; articles that
   share a sentence hash share a passage (republication, excerpting).
 - quotations: each quotation's rarer content words in an inverted index; candidates
   sharing enough of them are confirmed with a fuzzy containment score, which survives the
@@ -25,7 +25,7 @@ from provenance.results import PassageCopy, SharedPassage
 
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 WORD = re.compile(r"\w+")
-MIN_SENTENCE_WORDS = 8
+MIN_SENTENCE_WORDS = 12
 MIN_QUOTE_WORDS = 6
 MIN_SHARED_WORDS = 4
 MIN_CONTAINMENT = 0.5
@@ -56,7 +56,8 @@ def _content_words(text: str) -> list[str]:
 
 
 def _location(document: Document, span: Span) -> Location:
-    return Location(file=document.file, line=span.line, column=span.column)
+    snippet = span.text if len(span.text) <= 200 else span.text[:197] + "..."
+    return Location(file=document.file, line=span.line, column=span.column, snippet=snippet)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -140,7 +141,12 @@ def shared_passages(documents: Sequence[Document]) -> list[SharedPassage]:
             copies.append(
                 PassageCopy(
                     article=document.article.id,
-                    location=Location(file=document.file, line=line, column=column),
+                    location=Location(
+                        file=document.file,
+                        line=line,
+                        column=column,
+                        snippet=document.text[start:end].strip()[:200],
+                    ),
                     text=document.text[start:end].strip(),
                 )
             )

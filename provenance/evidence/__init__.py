@@ -42,9 +42,7 @@ FIELDS = (
 )
 
 
-def extract(
-    text: str, outlets: Sequence[Outlet] = (), people: Sequence[Person] = ()
-) -> Evidence:
+def extract(text: str, outlets: Sequence[Outlet] = (), people: Sequence[Person] = ()) -> Evidence:
     """Every provenance signal in ``text``, each with its exact span, in line order."""
     ctx = Context(text, outlets, people)
     found = {name: ctx.get(name) for name in FIELDS}

@@ -147,8 +147,10 @@ def _compatible_given(first: set[str], second: set[str]) -> bool:
 def _feminine_pair(a: str, b: str) -> bool:
     """'Petrov'/'Petrova', 'Kowalski'/'Kowalska': a family, not one person misspelled."""
     x, y = sorted((a.casefold(), b.casefold()), key=len)
-    return y == x + "a" or (x[:-1] == y[:-1] and {x[-1], y[-1]} == {"i", "a"}) or (
-        x.endswith("sky") and y == x[:-1] + "aya"
+    return (
+        y == x + "a"
+        or (x[:-1] == y[:-1] and {x[-1], y[-1]} == {"i", "a"})
+        or (x.endswith("sky") and y == x[:-1] + "aya")
     )
 
 
@@ -221,15 +223,15 @@ def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
         group = [m for i in members for m in by_surname[surnames[i]]]
         spans: list[Span] = sorted((m.span for m in group), key=lambda s: s.start)
         person_ids = {
-            registry[surnames[i].casefold()]
-            for i in members
-            if surnames[i].casefold() in registry
+            registry[surnames[i].casefold()] for i in members if surnames[i].casefold() in registry
         } or _near_people(ctx, [surnames[i] for i in members])
         person = people_by_id[min(person_ids)] if len(person_ids) == 1 else None
         if person is not None:
             canonical = person.name
         else:
-            first_seen = {surnames[i]: min(m.span.start for m in by_surname[surnames[i]]) for i in members}
+            first_seen = {
+                surnames[i]: min(m.span.start for m in by_surname[surnames[i]]) for i in members
+            }
             top = min(first_seen, key=lambda s: (-len(by_surname[s]), first_seen[s]))
             canonical = max(
                 (m.name for m in by_surname[top]),
@@ -237,6 +239,11 @@ def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
             )
         variants = tuple(sorted({m.name for m in group} | {canonical}))
         clusters.append(
-            NameCluster(canonical=canonical, variants=variants, mentions=tuple(spans), person=person.id if person else None)
+            NameCluster(
+                canonical=canonical,
+                variants=variants,
+                mentions=tuple(spans),
+                person=person.id if person else None,
+            )
         )
     return tuple(sorted(clusters, key=lambda c: c.mentions[0].start))

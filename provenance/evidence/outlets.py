@@ -38,8 +38,17 @@ _CUE = re.compile(
 )
 _CUE_WINDOW = 40
 _SKELETON_RULES = (
-    ("sh", "\x01"), ("dzh", "j"), ("kh", "h"), ("zh", "j"), ("ph", "f"),
-    ("ck", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("x", "ks"), ("c", "k"),
+    ("sh", "\x01"),
+    ("dzh", "j"),
+    ("kh", "h"),
+    ("zh", "j"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("y", "i"),
+    ("x", "ks"),
+    ("c", "k"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
 _NON_WORD = re.compile(r"[^\w./-]+")

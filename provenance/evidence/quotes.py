@@ -44,9 +44,7 @@ _BEFORE_VERB = re.compile(
 )
 _NAME_BEFORE_VERB = re.compile(rf"(?P<speaker>{_NAME})\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 _ACCORDING = re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<speaker>{_NAME})\s*,?\s*$")
-_GIVEN = re.compile(
-    rf"(?i:interview\s+with|comments?\s+(?:made\s+)?to|speaking\s+to|told)\s+{_TO}"
-)
+_GIVEN = re.compile(rf"(?i:interview\s+with|comments?\s+(?:made\s+)?to|speaking\s+to|told)\s+{_TO}")
 
 
 def _speaker(raw: str | None) -> str | None:
@@ -100,7 +98,7 @@ def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
     text = line.text
     closers: dict[str, list[int]] = {}
     for index, char in enumerate(text):
-        if char in "”“»\"›」":
+        if char in '”“»"›」':
             closers.setdefault(char, []).append(index)
     found: list[Quotation] = []
     position = 0
