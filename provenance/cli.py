@@ -4,6 +4,8 @@ modules inside the function, so that `provenance --help` stays fast."""
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 
 import typer
 
@@ -24,4 +26,9 @@ for _name in COMMANDS:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        # `provenance report | head`: the reader left; stop quietly, as other CLI tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from provenance.commands.common import DEFAULT_CATALOG, EXIT_FINDINGS, EXIT_OK, fail, write
+from provenance.commands.common import DEFAULT_CATALOG, EXIT_FINDINGS, EXIT_OK, fail
 from provenance.severity import Severity
 
 if TYPE_CHECKING:
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 def describe(finding: Finding) -> list[str]:
@@ -48,6 +50,9 @@ def check_command(
         list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes.")
     ] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+    ] = None,
 ) -> None:
     """Validate the catalog, then run every rule on every article (what CI runs).
 
@@ -63,15 +68,20 @@ def check_command(
         result = run_check(path, config, display=str(path), jobs=jobs)
     except (UnusableInput, UnusableConfig) as error:
         fail(str(error))
+    from provenance.report import render
+    from provenance.report.output import write_output
+
     findings = list(result.findings)
     failed = failing(findings, config.fail_on)
-    if output_format is CheckFormat.json:
+    if output_format in (CheckFormat.sarif, CheckFormat.github) and not isinstance(result, Invalid):
+        text = render(result, output_format.value)
+    elif output_format is CheckFormat.json:
         document = {
             "file": str(path),
             "failed": bool(failed) or isinstance(result, Invalid),
             "findings": [f.model_dump(mode="json", exclude_none=True) for f in findings],
         }
-        write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     else:
         lines = [line for finding in findings for line in describe(finding)]
         counts = {
@@ -84,7 +94,11 @@ def check_command(
             f"warnings, {counts[Severity.INFO]} info, {acknowledged} acknowledged; "
             + (f"{len(failed)} failing (--fail-on {config.fail_on})" if failed else "passed")
         )
-        write("\n".join(lines) + "\n")
+        text = "\n".join(lines) + "\n"
+    try:
+        write_output(text, output)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
     raise typer.Exit(EXIT_FINDINGS if failed or isinstance(result, Invalid) else EXIT_OK)
 
 
