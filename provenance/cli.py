@@ -7,7 +7,7 @@ import importlib
 
 import typer
 
-COMMANDS = ("validate", "schema")
+COMMANDS = ("validate", "schema", "add")
 
 app = typer.Typer(
     name="provenance",
