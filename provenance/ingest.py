@@ -92,7 +92,8 @@ def looks_like_html(path: Path, raw: bytes) -> bool:
 
 def normalise_text(text: str) -> str:
     """The text as stored: NFC, \\n line ends, no trailing spaces, one final newline."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
 
