@@ -7,7 +7,7 @@ import importlib
 
 import typer
 
-COMMANDS = ("validate", "schema", "add")
+COMMANDS = ("validate", "check", "rules", "schema", "add")
 
 app = typer.Typer(
     name="provenance",

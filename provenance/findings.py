@@ -90,5 +90,5 @@ class RuleInfo:
             family=self.family,
             severity=self.severity,
             message=message,
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
