@@ -14,7 +14,6 @@ import contextlib
 import os
 import shutil
 import tempfile
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -60,24 +59,19 @@ class Plan:
         return self.proposal.article
 
 
-def _articles_folder(catalog_dir: Path) -> str:
-    """`[tool.provenance] seeds = "..."` from pyproject.toml beside the catalog, or 'seeds'.
+def articles_folder(catalog_path: Path) -> str:
+    """Where new texts go: `[tool.provenance] seeds` (default 'seeds'), inside the catalog's
+    folder."""
+    from provenance.config import UnusableConfig, load_config
 
-    Kept here, small, until provenance.config reads [tool.provenance] for everyone."""
-    pyproject = catalog_dir / "pyproject.toml"
     try:
-        with pyproject.open("rb") as handle:
-            data: dict[str, Any] = tomllib.load(handle)
-    except FileNotFoundError:
-        return DEFAULT_ARTICLES_FOLDER
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise AddRefused(f"{pyproject}: cannot be read: {error}") from None
-    value = data.get("tool", {}).get("provenance", {}).get("seeds", DEFAULT_ARTICLES_FOLDER)
-    if not isinstance(value, str) or not value.strip():
-        raise AddRefused(f"{pyproject}: [tool.provenance] seeds must be a folder name")
-    resolved = resolve_inside(catalog_dir, value)
-    if isinstance(resolved, ArticleProblem):
-        raise AddRefused(f"{pyproject}: [tool.provenance] seeds: {resolved.message}")
+        value = load_config(catalog_path).seeds
+    except UnusableConfig as error:
+        raise AddRefused(str(error)) from None
+    resolved = resolve_inside(catalog_path.resolve().parent, value)
+    if not value.strip() or isinstance(resolved, ArticleProblem):
+        reason = resolved.message if isinstance(resolved, ArticleProblem) else "empty"
+        raise AddRefused(f"[tool.provenance] seeds = {value!r}: {reason}")
     return value.strip().replace("\\", "/").rstrip("/") or "."
 
 
@@ -139,10 +133,36 @@ def _mirror(folder: Path, catalog: Catalog, mirror: Path) -> None:
                 shutil.copyfile(real, target)
 
 
+def _check_findings(candidate: Path, display: str) -> list[Finding] | None:
+    """What `provenance check` says of the candidate; None while the check cannot run."""
+    try:
+        from provenance.check import Invalid, run_check
+    except ImportError:  # the check engine needs the evidence extractor
+        return None
+    from provenance.config import load_config
+
+    result = run_check(candidate, load_config(Path(display)), display=display, jobs=1)
+    return list(result.findings) if not isinstance(result, Invalid) else None
+
+
+@dataclass(frozen=True)
+class CandidateFindings:
+    validation: list[Finding]  # the catalog family: any new one refuses the write
+    check: list[Finding] | None  # every rule, when the check is asked for and can run
+
+
 def check_candidate(
-    catalog_path: Path, candidate_text: str, catalog: Catalog, article: Article, text: str
-) -> list[Finding]:
-    """All findings for the catalog with the new entry, located in the real file's lines."""
+    catalog_path: Path,
+    candidate_text: str,
+    catalog: Catalog,
+    article: Article,
+    text: str,
+    *,
+    with_check: bool = True,
+) -> CandidateFindings:
+    """Validate (and check) the catalog with the new entry in a mirror of its folder; the
+    findings are located in the real file's lines, as they will be once written."""
+    display = str(catalog_path)
     with tempfile.TemporaryDirectory(prefix="provenance-add-") as temporary:
         mirror = Path(temporary)
         _mirror(catalog_path.resolve().parent, catalog, mirror)
@@ -151,10 +171,9 @@ def check_candidate(
         stored.write_bytes(text.encode("utf-8"))
         candidate = mirror / catalog_path.name
         candidate.write_bytes(candidate_text.encode("utf-8"))
-        loaded = load_catalog(candidate, str(catalog_path))
-        # The one place where the catalog's checks run on the candidate; when the check
-        # engine lands, return its findings here (run_check(loaded)) instead.
-        return validate(loaded).findings
+        validation = validate(load_catalog(candidate, display)).findings
+        checked = _check_findings(candidate, display) if with_check else None
+    return CandidateFindings(validation, checked)
 
 
 def plan(
@@ -162,6 +181,8 @@ def plan(
     document: Document,
     options: Options,
     extractor: Extractor = default_extractor,
+    *,
+    with_check: bool = True,
 ) -> Plan:
     """What `add` would write, and why it would refuse. Writes nothing."""
     loaded, catalog, bom = _read_catalog(catalog_path)
@@ -182,16 +203,24 @@ def plan(
     result = Plan(catalog_path, document, proposal, candidate_text, bom, problems=problems)
     if problems:
         return result
-    after = check_candidate(catalog_path, candidate_text, catalog, proposal.article, proposal.text)
+    after = check_candidate(
+        catalog_path,
+        candidate_text,
+        catalog,
+        proposal.article,
+        proposal.text,
+        with_check=with_check,
+    )
     old = Counter(_finding_key(f) for f in before.findings)
-    for finding in after:
+    for finding in after.validation:
         key = _finding_key(finding)
         if old[key]:
             old[key] -= 1
             continue
         # A catalog-family finding the old catalog did not have: the write would damage it.
         problems.append(f"the entry would make the catalog invalid: {finding.headline()}")
-    result.findings = [f for f in after if f.article == proposal.article.id]
+    shown = after.check if after.check is not None else after.validation
+    result.findings = [f for f in shown if f.article == proposal.article.id]
     return result
 
 
@@ -214,7 +243,8 @@ def commit(
 
     try:
         with _lock(catalog_path):
-            fresh = plan(catalog_path, document, options, extractor)
+            # Validation only: the full check was shown already, and the lock is held.
+            fresh = plan(catalog_path, document, options, extractor, with_check=False)
             if fresh.problems:
                 raise AddRefused("; ".join(fresh.problems))
             _write(fresh)
@@ -271,7 +301,7 @@ def add(
 ) -> tuple[Plan, bool]:
     """Plan, ask (``confirm``), commit. Returns the plan shown and whether it was written."""
     if options is None:
-        options = Options(articles_folder=_articles_folder(catalog_path.resolve().parent))
+        options = Options(articles_folder=articles_folder(catalog_path))
     document = read_document(file, max_bytes)
     shown = plan(catalog_path, document, options, extractor)
     if shown.problems:

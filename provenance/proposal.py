@@ -272,49 +272,64 @@ def _hop_note(credit: Credit) -> str:
     return note
 
 
+def _origin_hop(origin: Credit, language: str | None, also: Credit | None) -> Hop:
+    note = _hop_note(origin)
+    if also is not None:
+        note = f"{note} {_hop_note(also)}"
+    return Hop(
+        relation=HopRelation.ORIGINAL,
+        publisher=origin.outlet.outlet if origin.outlet else None,
+        in_language=language,
+        credited=True,
+        note=note,
+    )
+
+
 def _chain(
     credits: list[Credit], copy_language: str | None, catalog: Catalog
 ) -> tuple[list[Hop], HopRelation, list[str]]:
-    """The hops before the copy, the copy's relation to the last one, and its translators."""
+    """The hops before the copy, the copy's relation to the last one, and its translators.
+
+    The strongest credit names the original. A translation credit that names only a
+    language ('Translated from German') is joined with the credit naming the outlet."""
     if not credits:
         return [], HopRelation.ORIGINAL, []
-    origin, rest = credits[0], credits[1:]
-    translated = origin.kind == CreditKind.TRANSLATED_FROM
-    origin_outlet = catalog.outlet(origin.outlet.outlet) if origin.outlet else None
-    if translated:
+    translation = next((c for c in credits if c.kind == CreditKind.TRANSLATED_FROM), None)
+    sources = [c for c in credits if c.kind not in (CreditKind.TRANSLATED_FROM, CreditKind.VIA)]
+    vias = [c for c in credits if c.kind == CreditKind.VIA]
+    hops: list[Hop] = []
+    if translation is not None:
         relation = HopRelation.TRANSLATED
-        origin_language = language_code(origin.language)
+        source_language = language_code(translation.language) or language_code(translation.target)
+        if translation.outlet is None and sources:
+            hops.append(_origin_hop(sources[0], source_language, translation))
+        else:
+            hops.append(_origin_hop(translation, source_language, None))
+        translators = _translators(translation)
     else:
-        agency = origin_outlet is not None and origin_outlet.category == OutletCategory.NEWS_AGENCY
+        origin = sources[0] if sources else vias.pop(0)
+        outlet = catalog.outlet(origin.outlet.outlet) if origin.outlet else None
+        agency = outlet is not None and outlet.category == OutletCategory.NEWS_AGENCY
         wire = origin.kind == CreditKind.AGENCY_DATELINE or agency
         relation = HopRelation.SYNDICATED if wire else HopRelation.REPUBLISHED
         # Republished and syndicated copies carry the same words: the same language.
-        origin_language = copy_language
-    hops = [
-        Hop(
-            relation=HopRelation.ORIGINAL,
-            publisher=origin.outlet.outlet if origin.outlet else None,
-            in_language=origin_language,
-            credited=True,
-            note=_hop_note(origin),
-        )
-    ]
+        hops.append(_origin_hop(origin, copy_language, None))
+        translators = []
     # A 'via X' beside a stronger credit names the outlet the copy was taken from.
-    for credit in rest:
-        if credit.kind == CreditKind.VIA:
-            hops.append(
-                Hop(
-                    relation=HopRelation.TRANSLATED if translated else HopRelation.REPUBLISHED,
-                    publisher=credit.outlet.outlet if credit.outlet else None,
-                    in_language=copy_language,
-                    credited=True,
-                    note=_hop_note(credit),
-                )
+    for credit in vias:
+        hops.append(
+            Hop(
+                relation=relation,
+                publisher=credit.outlet.outlet if credit.outlet else None,
+                translator=translators if relation == HopRelation.TRANSLATED else [],
+                in_language=copy_language,
+                credited=True,
+                note=_hop_note(credit),
             )
-            if translated:
-                # The via hop is the translation; the copy republishes it.
-                relation = HopRelation.REPUBLISHED
-    return hops, relation, _translators(origin) if translated else []
+        )
+        # The via hop carries the translation or the syndication; the copy republishes it.
+        relation, translators = HopRelation.REPUBLISHED, []
+    return hops, relation, translators
 
 
 def unique_id(base: str, taken: Iterable[str]) -> str:

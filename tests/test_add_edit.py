@@ -130,7 +130,12 @@ def test_indent_and_multiline_arrays_are_kept(indent: int | str) -> None:
 
 
 def test_crlf_and_ascii_escapes_are_kept() -> None:
-    existing = {"id": "a", "file": "a.txt", "headline": "Caf\u00e9", "copy": {"relation": "original"}}
+    existing = {
+        "id": "a",
+        "file": "a.txt",
+        "headline": "Caf\u00e9",
+        "copy": {"relation": "original"},
+    }
     old = json.dumps({"schemaVersion": "1.0", "articles": [existing]}, indent=2).replace(
         "\n", "\r\n"
     )

@@ -61,7 +61,7 @@ def add_command(
 
     Refuses a duplicate id, URL or text, and binary, empty or over-size files (exit 2).
     """
-    from provenance.adding import AddRefused, _articles_folder, add
+    from provenance.adding import AddRefused, add, articles_folder
     from provenance.ingest import IngestError
     from provenance.proposal import Options, ProposalError
 
@@ -70,7 +70,7 @@ def add_command(
             url=url,
             outlet=outlet,
             article_id=article_id,
-            articles_folder=_articles_folder(catalog.resolve().parent),
+            articles_folder=articles_folder(catalog),
         )
         interactive = not yes and not dry_run and sys.stdin.isatty()
         shown: list[Plan] = []
