@@ -180,14 +180,14 @@ def plan(
     catalog_path: Path,
     document: Document,
     options: Options,
-    extractor: Extractor = default_extractor,
+    extractor: Extractor | None = None,
     *,
     with_check: bool = True,
 ) -> Plan:
     """What `add` would write, and why it would refuse. Writes nothing."""
     loaded, catalog, bom = _read_catalog(catalog_path)
     before = validate(loaded)
-    evidence = extractor(document.text, catalog.outlets, catalog.people)
+    evidence = (extractor or default_extractor)(document.text, catalog.outlets, catalog.people)
     matcher = default_match_outlet()
     proposal = (
         propose(document, evidence, catalog, options, matcher)
@@ -234,7 +234,7 @@ def commit(
     catalog_path: Path,
     document: Document,
     options: Options,
-    extractor: Extractor = default_extractor,
+    extractor: Extractor | None = None,
 ) -> Plan:
     """Write the entry: under the lock, plan again on the catalog as it is now, then copy
     the text and replace the catalog, both atomically. Raises AddRefused, writing nothing,
@@ -297,7 +297,7 @@ def add(
     dry_run: bool = False,
     confirm: Callable[[Plan], bool] | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
-    extractor: Extractor = default_extractor,
+    extractor: Extractor | None = None,
 ) -> tuple[Plan, bool]:
     """Plan, ask (``confirm``), commit. Returns the plan shown and whether it was written."""
     if options is None:

@@ -17,6 +17,8 @@ MAX_BYTES = 50 * 1024 * 1024
 def _render(plan: Plan) -> str:
     import json
 
+    from provenance.commands.check import describe
+
     entry = plan.article.model_dump(by_alias=True, mode="json")
     lines = [f"Proposed entry for {plan.document.source} (text to {plan.article.file}):"]
     lines.append(json.dumps(entry, indent=2, ensure_ascii=False))
@@ -24,10 +26,14 @@ def _render(plan: Plan) -> str:
         lines.append(f"note: {note}")
     if plan.findings:
         lines.append(f"Findings for {plan.article.id}:")
-        lines.extend(f"  {finding.headline()}" for finding in plan.findings)
+        lines.extend(f"  {line}" for finding in plan.findings for line in describe(finding))
     else:
         lines.append(f"No findings for {plan.article.id}.")
     return "\n".join(lines) + "\n"
+
+
+def _stdin_is_terminal() -> bool:
+    return sys.stdin.isatty()
 
 
 def _ask(plan: Plan) -> bool:
@@ -72,7 +78,7 @@ def add_command(
             article_id=article_id,
             articles_folder=articles_folder(catalog),
         )
-        interactive = not yes and not dry_run and sys.stdin.isatty()
+        interactive = not yes and not dry_run and _stdin_is_terminal()
         shown: list[Plan] = []
 
         def confirm(plan: Plan) -> bool:
