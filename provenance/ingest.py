@@ -8,7 +8,6 @@ import copy
 import os
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,11 +90,10 @@ def looks_like_html(path: Path, raw: bytes) -> bool:
 
 
 def normalise_text(text: str) -> str:
-    """The text as stored: NFC, \\n line ends, no trailing spaces, one final newline."""
+    """The text as stored: no BOM, \n line ends, no blank lines around it, one final newline.
+    Nothing else changes: the copy keeps the words, spaces and characters it was given."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(lines).strip("\n") + "\n"
+    return text.strip("\n") + "\n"
 
 
 def _decode_text(path: Path, raw: bytes) -> str:
