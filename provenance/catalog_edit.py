@@ -257,3 +257,9 @@ def _confirm(before: Mapping[str, Any], result: str, entry: Mapping[str, Any]) -
     expected["articles"] = [*before.get("articles", []), dict(entry)]
     if after != expected:
         raise EditError("inserting the entry would change other parts of the catalog")
+
+
+def render_entry(text: str, entry: Mapping[str, Any]) -> str:
+    """``entry`` as it reads in the catalog ``text``'s style, unindented (for display)."""
+    style = detect_style(text, json.loads(text))
+    return render(shape_article(entry, style), style, 0)

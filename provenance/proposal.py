@@ -24,6 +24,7 @@ _TRANSLATOR = re.compile(r"\bby\s+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,
 # Below this, py3langid-style confidences are guesses on short or mixed texts.
 LANGUAGE_CONFIDENCE = 0.5
 NOTE_QUOTE = 200
+HEADER_WORDS = 25
 
 # Source languages as credit lines name them, in English: the common ones.
 _LANGUAGE_NAMES = {
@@ -209,7 +210,22 @@ def _date(document: Document, evidence: Evidence) -> str | None:
         if byline.date:
             return byline.date
     for mention in evidence.dates:
-        if mention.dateline and mention.kind is DateKind.ABSOLUTE and mention.value:
+        if mention.dateline and mention.kind == DateKind.ABSOLUTE and mention.value:
+            return mention.value
+    return _header_date(document.text, evidence)
+
+
+def _header_date(text: str, evidence: Evidence) -> str | None:
+    """An absolute date alone on its line in the header, before the first paragraph of the
+    body (a line of more than HEADER_WORDS words): how many pages print their date."""
+    lines = text.split("\n")
+    body = next(
+        (n for n, line in enumerate(lines, 1) if len(line.split()) > HEADER_WORDS), len(lines)
+    )
+    for mention in evidence.dates:
+        line = mention.span.line
+        alone = line <= len(lines) and lines[line - 1].strip() == mention.span.text.strip()
+        if mention.kind == DateKind.ABSOLUTE and mention.value and line < body and alone:
             return mention.value
     return None
 
@@ -255,6 +271,20 @@ def _origin_credits(
     return list(chosen.values())
 
 
+def _outlets_in_credits(
+    evidence: Evidence, credits: Sequence[Credit], publisher: str | None
+) -> dict[int, OutletMatch]:
+    """For each credit (by its start), the first outlet the text names inside its span,
+    the copy's own publisher aside."""
+    found: dict[int, OutletMatch] = {}
+    for credit in credits:
+        for mention in evidence.outlets:
+            inside = credit.span.start <= mention.span.start < credit.span.end
+            if inside and mention.match.outlet != publisher:
+                found.setdefault(credit.span.start, mention.match)
+    return found
+
+
 def _translators(credit: Credit) -> list[str]:
     text = credit.span.text
     at = text.casefold().find("translat")
@@ -286,7 +316,10 @@ def _origin_hop(origin: Credit, language: str | None, also: Credit | None) -> Ho
 
 
 def _chain(
-    credits: list[Credit], copy_language: str | None, catalog: Catalog
+    credits: list[Credit],
+    copy_language: str | None,
+    catalog: Catalog,
+    named_in_credit: Mapping[int, OutletMatch] | None = None,
 ) -> tuple[list[Hop], HopRelation, list[str]]:
     """The hops before the copy, the copy's relation to the last one, and its translators.
 
@@ -294,6 +327,7 @@ def _chain(
     language ('Translated from German') is joined with the credit naming the outlet."""
     if not credits:
         return [], HopRelation.ORIGINAL, []
+    named_in_credit = named_in_credit or {}
     translation = next((c for c in credits if c.kind == CreditKind.TRANSLATED_FROM), None)
     sources = [c for c in credits if c.kind not in (CreditKind.TRANSLATED_FROM, CreditKind.VIA)]
     vias = [c for c in credits if c.kind == CreditKind.VIA]
@@ -303,6 +337,12 @@ def _chain(
         source_language = language_code(translation.language) or language_code(translation.target)
         if translation.outlet is None and sources:
             hops.append(_origin_hop(sources[0], source_language, translation))
+        elif translation.outlet is None and named_in_credit.get(translation.span.start):
+            # 'Translated from German. Originally published in X.' read as one credit.
+            joined = translation.model_copy(
+                update={"outlet": named_in_credit[translation.span.start]}
+            )
+            hops.append(_origin_hop(joined, source_language, None))
         else:
             hops.append(_origin_hop(translation, source_language, None))
         translators = _translators(translation)
@@ -364,7 +404,9 @@ def propose(
     publisher_id = publisher.outlet.id if publisher.outlet else None
     language = _language(document, evidence)
     credits = _origin_credits(evidence, publisher_id, catalog.outlets, match_outlet)
-    chain, relation, translators = _chain(credits, language, catalog)
+    chain, relation, translators = _chain(
+        credits, language, catalog, _outlets_in_credits(evidence, credits, publisher_id)
+    )
     if not chain and publisher_id is None:
         # Nothing says where it came from, and nothing says whose it is.
         relation = HopRelation.UNKNOWN

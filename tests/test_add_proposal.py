@@ -15,6 +15,7 @@ from provenance.evidence.model import (
     Evidence,
     Language,
     OutletMatch,
+    OutletMention,
     SignOff,
     Span,
 )
@@ -275,6 +276,42 @@ def test_byline_and_dateline_dates(catalog: Catalog) -> None:
     assert (
         propose(document(), only_body, catalog, Options()).article.copy_held.date_published is None
     )
+
+
+def test_a_date_alone_on_a_header_line(catalog: Catalog) -> None:
+    text = "Headline here\nBy Anneli Saar\n6 March 2025\n\n" + "Body words " * 20 + "\n1 May 2025\n"
+
+    def at(needle: str) -> DateMention:
+        return DateMention(span=span(needle, text), kind=DateKind.ABSOLUTE, value="2025-03-06")
+
+    header = evidence(dates=(at("6 March 2025"),))
+    assert propose(document(text), header, catalog, Options()).article.copy_held.date_published == (
+        "2025-03-06"
+    )
+    # After the first paragraph of the body, a date alone on a line is not the dateline.
+    footer = evidence(dates=(at("1 May 2025"),))
+    assert (
+        propose(document(text), footer, catalog, Options()).article.copy_held.date_published is None
+    )
+    # In a sentence of the header ('Updated 6 March 2025'), it is not either.
+    text = text.replace("6 March 2025", "Updated 6 March 2025")
+    updated = evidence(dates=(at("6 March 2025"),))
+    assert (
+        propose(document(text), updated, catalog, Options()).article.copy_held.date_published
+        is None
+    )
+
+
+def test_an_outlet_named_inside_a_translation_credit(catalog: Catalog) -> None:
+    line = "Translated from German by Lena Hoffmann.\nOriginally published in Nordsee Kurier."
+    both = credit(CreditKind.TRANSLATED_FROM, line, "German", None, language="de")
+    mention = OutletMention(
+        span=span("Nordsee Kurier."),
+        match=OutletMatch(outlet="nordsee-kurier", matched="Nordsee Kurier", score=100, exact=True),
+    )
+    article = propose(document(), evidence(both, outlets=(mention,)), catalog, Options()).article
+    assert [(h.publisher, h.in_language) for h in article.chain] == [("nordsee-kurier", "de")]
+    assert article.copy_held.translator == ["Lena Hoffmann"]
 
 
 def test_sign_off_is_the_author_when_no_byline(catalog: Catalog) -> None:

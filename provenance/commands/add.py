@@ -15,13 +15,12 @@ MAX_BYTES = 50 * 1024 * 1024
 
 
 def _render(plan: Plan) -> str:
-    import json
-
+    from provenance.catalog_edit import render_entry
     from provenance.commands.check import describe
 
     entry = plan.article.model_dump(by_alias=True, mode="json")
     lines = [f"Proposed entry for {plan.document.source} (text to {plan.article.file}):"]
-    lines.append(json.dumps(entry, indent=2, ensure_ascii=False))
+    lines.append(render_entry(plan.candidate_text, entry).replace("\r\n", "\n"))
     for note in plan.proposal.notes:
         lines.append(f"note: {note}")
     if plan.findings:
