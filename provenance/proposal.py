@@ -19,8 +19,13 @@ MAX_ID = 80
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
 _URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
-# 'Translated ... by NAME': up to four capitalised words (linear: no nested quantifiers).
-_TRANSLATOR = re.compile(r"\bby\s+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})")
+# 'Translated ... by NAME': up to four capitalised words or initials; a full stop after a
+# word ends the name (linear: no nested quantifiers).
+_TRANSLATOR = re.compile(
+    r"\bby\s+((?:[A-Z]\.|[A-Z][\w'’-]*)(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*)){0,3})"
+)
+# A sentence ends after a lowercase word and a full stop ('Russian. '), not after an initial.
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?](?:\s|$)")
 # Below this, py3langid-style confidences are guesses on short or mixed texts.
 LANGUAGE_CONFIDENCE = 0.5
 NOTE_QUOTE = 200
@@ -286,18 +291,22 @@ def _outlets_in_credits(
 
 
 def _translators(credit: Credit) -> list[str]:
+    """'Translated ... by NAME' within the sentence that says 'translat...'."""
     text = credit.span.text
     at = text.casefold().find("translat")
-    match = _TRANSLATOR.search(text, at if at >= 0 else 0)
-    return [match.group(1).strip(" .")] if match else []
+    if at < 0:
+        return []
+    end = _SENTENCE_END.search(text, at)
+    match = _TRANSLATOR.search(text, at, end.end() if end else len(text))
+    return [match.group(1)] if match else []
 
 
 def _hop_note(credit: Credit) -> str:
-    note = f"Credited by the line '{_quote(credit.span.text)}'."
+    note = f"Credited by the line '{_quote(credit.span.text)}'"
     if credit.outlet is None:
         note += (
-            f" No outlet of the catalog matches {credit.target!r}: add it to outlets and set "
-            "publisher."
+            f"; no outlet of the catalog matches {credit.target!r}: add it to outlets and set "
+            "publisher"
         )
     return note
 
@@ -305,7 +314,7 @@ def _hop_note(credit: Credit) -> str:
 def _origin_hop(origin: Credit, language: str | None, also: Credit | None) -> Hop:
     note = _hop_note(origin)
     if also is not None:
-        note = f"{note} {_hop_note(also)}"
+        note = f"{note}; {_hop_note(also)}"
     return Hop(
         relation=HopRelation.ORIGINAL,
         publisher=origin.outlet.outlet if origin.outlet else None,

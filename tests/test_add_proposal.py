@@ -55,9 +55,11 @@ def span(needle: str, text: str = TEXT) -> Span:
     return Span(line=line, column=column, start=start, end=start + len(needle), text=needle)
 
 
-def credit(kind: CreditKind, line: str, target: str, outlet: str | None, **kw: str) -> Credit:
+def credit(
+    kind: CreditKind, line: str, target: str, outlet: str | None, text: str = TEXT, **kw: str
+) -> Credit:
     match = OutletMatch(outlet=outlet, matched=target, score=100.0, exact=True) if outlet else None
-    return Credit(span=span(line), kind=kind, target=target, outlet=match, **kw)
+    return Credit(span=span(line, text), kind=kind, target=target, outlet=match, **kw)
 
 
 def document(text: str = TEXT, **metadata: str) -> Document:
@@ -366,6 +368,26 @@ def test_conflicts_name_the_existing_entry(catalog: Catalog) -> None:
         catalog,
         {existing.id: text},
     ) == [f"this text is already in the catalog as article {existing.id!r}"]
+
+
+@pytest.mark.parametrize(
+    ("line", "translators"),
+    [
+        ("Translated from German by Lena Hoffmann. Originally published in X.", ["Lena Hoffmann"]),
+        ("Translated by J. R. Tolkien and others", ["J. R. Tolkien"]),
+        ("Translated from Russian. Originally published by Kommersant.", []),
+        ("Translated by the editors", []),
+    ],
+)
+def test_translator_from_the_credit_line(
+    catalog: Catalog, line: str, translators: list[str]
+) -> None:
+    found = Evidence(
+        line_count=1,
+        credits=(credit(CreditKind.TRANSLATED_FROM, line, "X", None, text=line),),
+    )
+    article = propose(document(line), found, catalog, Options()).article
+    assert article.copy_held.translator == translators
 
 
 def test_helpers() -> None:
