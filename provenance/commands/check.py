@@ -3,12 +3,15 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from provenance.commands.common import DEFAULT_CATALOG, EXIT_FINDINGS, EXIT_OK, fail, write
-from provenance.findings import Finding, Severity
+from provenance.severity import Severity
+
+if TYPE_CHECKING:
+    from provenance.findings import Finding
 
 
 class CheckFormat(StrEnum):
