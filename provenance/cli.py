@@ -7,7 +7,7 @@ import importlib
 
 import typer
 
-COMMANDS = ("validate", "check", "rules", "schema", "add")
+COMMANDS = ("report", "check", "validate", "evidence", "rules", "schema", "add")
 
 app = typer.Typer(
     name="provenance",

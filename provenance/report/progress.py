@@ -28,3 +28,35 @@ def progress(
         for item in items:
             yield item
             bar.advance(task)
+
+
+class ProgressBar:
+    """A ``(done, total)`` callback that draws on stderr only when it is a terminal and the
+    run is long enough to be worth it; use as a context manager."""
+
+    def __init__(self, label: str, *, stream: TextIO | None = None, minimum: int = 20) -> None:
+        self.label = label
+        self.stream = stream if stream is not None else sys.stderr
+        self.minimum = minimum
+        self._bar: object | None = None
+        self._task: object | None = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()  # type: ignore[attr-defined]
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.minimum or not self.stream.isatty():
+            return
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+            bar = Progress(*columns, console=Console(file=self.stream), transient=True)
+            bar.start()
+            self._bar, self._task = bar, bar.add_task(self.label, total=total)
+        self._bar.update(self._task, completed=done)  # type: ignore[attr-defined]
