@@ -28,7 +28,7 @@ from provenance.findings import Finding
 from provenance.ingest import Document, read_document
 from provenance.loader import LoadedCatalog, UnusableInput, load_catalog
 from provenance.models import Article, Catalog, Outlet, Person
-from provenance.proposal import MatchOutlet, Options, Proposal, conflicts, propose
+from provenance.proposal import Options, Proposal, conflicts, propose
 from provenance.validate import validate
 
 DEFAULT_ARTICLES_FOLDER = "seeds"
@@ -81,14 +81,6 @@ def default_extractor(text: str, outlets: Sequence[Outlet], people: Sequence[Per
     return extract(text, outlets=outlets, people=people)
 
 
-def default_match_outlet() -> MatchOutlet | None:
-    try:
-        from provenance.evidence import match_outlet
-    except ImportError:
-        return None
-    return match_outlet  # type: ignore[no-any-return]
-
-
 def _read_catalog(path: Path) -> tuple[LoadedCatalog, Catalog, str]:
     """The loaded catalog, its model and its raw text's BOM ('' or U+FEFF)."""
     try:
@@ -134,11 +126,8 @@ def _mirror(folder: Path, catalog: Catalog, mirror: Path) -> None:
 
 
 def _check_findings(candidate: Path, display: str) -> list[Finding] | None:
-    """What `provenance check` says of the candidate; None while the check cannot run."""
-    try:
-        from provenance.check import Invalid, run_check
-    except ImportError:  # the check engine needs the evidence extractor
-        return None
+    """What `provenance check` says of the candidate; None when it is not a valid catalog."""
+    from provenance.check import Invalid, run_check
     from provenance.config import load_config
 
     result = run_check(candidate, load_config(Path(display)), display=display, jobs=1)
@@ -188,12 +177,7 @@ def plan(
     loaded, catalog, bom = _read_catalog(catalog_path)
     before = validate(loaded)
     evidence = (extractor or default_extractor)(document.text, catalog.outlets, catalog.people)
-    matcher = default_match_outlet()
-    proposal = (
-        propose(document, evidence, catalog, options, matcher)
-        if matcher
-        else propose(document, evidence, catalog, options)
-    )
+    proposal = propose(document, evidence, catalog, options)
     problems = conflicts(proposal.article, proposal.text, catalog, before.texts)
     entry = proposal.article.model_dump(by_alias=True, mode="json")
     try:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from provenance.domains import registered_domain
+from provenance.evidence import match_outlet as evidence_match_outlet
 from provenance.evidence.model import Credit, CreditKind, DateKind, Evidence, OutletMatch
 from provenance.ingest import Document
 from provenance.models import Article, Catalog, HeldCopy, Hop, HopRelation, Outlet, OutletCategory
@@ -124,15 +125,6 @@ def _quote(span_text: str) -> str:
     return line if len(line) <= NOTE_QUOTE else line[: NOTE_QUOTE - 1] + "…"
 
 
-def _exact_name_match(name: str, outlets: Sequence[Outlet]) -> OutletMatch | None:
-    wanted = name.casefold().strip()
-    for outlet in outlets:
-        for known in (outlet.name, *outlet.alternate_name):
-            if known.casefold() == wanted:
-                return OutletMatch(outlet=outlet.id, matched=known, score=100.0, exact=True)
-    return None
-
-
 def outlet_for_url(url: str, outlets: Sequence[Outlet]) -> Outlet | None:
     domain = registered_domain(url)
     if domain is None:
@@ -167,7 +159,8 @@ def _publisher(
     by_url = outlet_for_url(url, outlets) if url else None
     site = document.metadata.site_name
     site_match = match_outlet(site, outlets) if site else None
-    by_site = catalog.outlet(site_match.outlet) if site_match else None
+    # Only an exact name: a near miss on a site name is a guess, not the publisher.
+    by_site = catalog.outlet(site_match.outlet) if site_match and site_match.exact else None
     if by_url is not None:
         if by_site is not None and by_site.id != by_url.id:
             notes.append(
@@ -248,19 +241,7 @@ def _credit_key(credit: Credit) -> str:
     return credit.outlet.outlet if credit.outlet else " ".join(credit.target.casefold().split())
 
 
-def _resolve(credit: Credit, outlets: Sequence[Outlet], match_outlet: MatchOutlet) -> Credit:
-    if credit.outlet is not None or not credit.target.strip():
-        return credit
-    match = match_outlet(credit.target, outlets)
-    return credit.model_copy(update={"outlet": match}) if match else credit
-
-
-def _origin_credits(
-    evidence: Evidence,
-    publisher: str | None,
-    outlets: Sequence[Outlet],
-    match_outlet: MatchOutlet,
-) -> list[Credit]:
+def _origin_credits(evidence: Evidence, publisher: str | None) -> list[Credit]:
     """Credits naming another source, one per outlet or name, strongest first."""
     chosen: dict[str, Credit] = {}
     ranked = sorted(
@@ -268,7 +249,6 @@ def _origin_credits(
         key=lambda c: (_ORIGIN_PRIORITY[CreditKind(c.kind)], c.span.start),
     )
     for credit in ranked:
-        credit = _resolve(credit, outlets, match_outlet)
         # A page that credits itself ('Source: <its own outlet>') names no other source.
         if publisher is not None and credit.outlet and credit.outlet.outlet == publisher:
             continue
@@ -401,7 +381,7 @@ def propose(
     evidence: Evidence,
     catalog: Catalog,
     options: Options,
-    match_outlet: MatchOutlet = _exact_name_match,
+    match_outlet: MatchOutlet = evidence_match_outlet,
 ) -> Proposal:
     """The entry `provenance add` would write for ``document``."""
     notes: list[str] = []
@@ -412,7 +392,7 @@ def propose(
     notes.extend(publisher.notes)
     publisher_id = publisher.outlet.id if publisher.outlet else None
     language = _language(document, evidence)
-    credits = _origin_credits(evidence, publisher_id, catalog.outlets, match_outlet)
+    credits = _origin_credits(evidence, publisher_id)
     chain, relation, translators = _chain(
         credits, language, catalog, _outlets_in_credits(evidence, credits, publisher_id)
     )

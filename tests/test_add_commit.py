@@ -8,7 +8,6 @@ import json
 import multiprocessing
 import os
 import shutil
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,28 +15,13 @@ import pytest
 
 from provenance import adding, atomic
 from provenance.adding import AddRefused, add
-from provenance.evidence.model import Evidence
 from provenance.ingest import IngestError
 from provenance.loader import load_catalog
-from provenance.models import Outlet, Person
 from provenance.proposal import Options
 from provenance.validate import validate
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "add"
-
-
-def plain_evidence(text: str, outlets: Sequence[Outlet], people: Sequence[Person]) -> Evidence:
-    """No signals: these tests are about writing, not about reading the text."""
-    return Evidence(line_count=text.count("\n"))
-
-
-def extractor() -> adding.Extractor:
-    try:
-        from provenance.evidence import extract  # noqa: F401
-    except ImportError:
-        return plain_evidence
-    return adding.default_extractor
 
 
 @pytest.fixture
@@ -68,7 +52,6 @@ def run_add(catalog: Path, file: Path, **options: str) -> adding.Plan:
         catalog,
         file,
         Options(**options) if options else None,
-        extractor=extractor(),
     )
     assert written
     return plan
@@ -113,16 +96,13 @@ def test_seeds_folder_from_config(fixture_catalog: Path) -> None:
 
 def test_dry_run_and_declined_write_nothing(fixture_catalog: Path) -> None:
     before = snapshot(fixture_catalog.parent)
-    plan, written = add(
-        fixture_catalog, FIXTURES / "ferry-wire.txt", dry_run=True, extractor=extractor()
-    )
+    plan, written = add(fixture_catalog, FIXTURES / "ferry-wire.txt", dry_run=True)
     assert not written and plan.article.file.startswith("seeds/")
     asked = []
     _, written = add(
         fixture_catalog,
         FIXTURES / "ferry-wire.txt",
         confirm=lambda shown: asked.append(shown.article.id) is not None,
-        extractor=extractor(),
     )
     assert not written and asked == [plan.article.id]
     assert snapshot(fixture_catalog.parent) == before
@@ -234,7 +214,7 @@ def test_byte_order_mark_is_kept(fixture_catalog: Path) -> None:
 
 def _add_in_child(catalog: str, file: str, barrier: Any) -> None:
     barrier.wait()
-    add(Path(catalog), Path(file), extractor=extractor())
+    add(Path(catalog), Path(file))
 
 
 def test_concurrent_adds_both_land(fixture_catalog: Path) -> None:
