@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-COMMANDS = ("report", "check", "validate", "evidence", "rules", "schema")
+COMMANDS = ("report", "check", "validate", "evidence", "rules", "schema", "add")
 
 app = typer.Typer(
     name="provenance",
