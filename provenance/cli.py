@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-COMMANDS = ("report", "check", "validate", "evidence", "rules", "schema", "add")
+COMMANDS = ("report", "check", "validate", "add", "evidence", "rules", "schema")
 
 app = typer.Typer(
     name="provenance",

@@ -93,7 +93,7 @@ def grade(
     letter, letter_reasons = source_reliability(article, catalog)
     number, number_reasons = information_credibility(article, catalog, findings, shared, readable)
     return Grade(
-        reliability=letter,  # type: ignore[arg-type]
+        reliability=letter,
         credibility=number,
         reliability_reasons=tuple(letter_reasons),
         credibility_reasons=tuple(number_reasons),

@@ -131,10 +131,10 @@ def shared_passages(documents: Sequence[Document]) -> list[SharedPassage]:
         if 1 < len(holders) <= MAX_POSTINGS:
             pair_keys[tuple(holders)].append(key)
     results = []
-    for holders, keys in sorted(pair_keys.items()):
-        first_key = min(keys, key=lambda k: spans[holders[0]][k][0])
+    for group, shared_keys in sorted(pair_keys.items()):
+        first_key = min(shared_keys, key=lambda k: spans[group[0]][k][0])
         copies = []
-        for holder in holders:
+        for holder in group:
             document = documents[holder]
             start, end = spans[holder][first_key]
             line, column = _line_col(document.text, start)
@@ -150,16 +150,16 @@ def shared_passages(documents: Sequence[Document]) -> list[SharedPassage]:
                     text=document.text[start:end].strip(),
                 )
             )
-        source, reason = likely_source([documents[h] for h in holders])
+        source, reason = likely_source([documents[h] for h in group])
         results.append(
             SharedPassage(
                 kind="passage",
                 copies=tuple(copies),
                 similarity=100.0,
                 likely_source=source,
-                reason=f"{len(keys)} identical sentence(s); source: {reason}"
+                reason=f"{len(shared_keys)} identical sentence(s); source: {reason}"
                 if source
-                else f"{len(keys)} identical sentence(s)",
+                else f"{len(shared_keys)} identical sentence(s)",
             )
         )
     return results
