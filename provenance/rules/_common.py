@@ -69,9 +69,10 @@ def garbled_clusters(ctx: ArticleContext) -> list[NameCluster]:
     legitimate = legitimate_spellings(ctx.catalog.people)
     garbled = []
     for cluster in ctx.evidence.name_clusters:
-        if len(spellings(cluster.variants)) < 2:
+        written = written_variants(cluster)
+        if len(spellings(written)) < 2:
             continue  # 'Jane Roe' and 'Roe' are one spelling, shortened
-        owners = {legitimate.get(fold(variant)) for variant in cluster.variants}
+        owners = {legitimate.get(fold(variant)) for variant in written}
         if None in owners or len(owners) > 1:
             garbled.append(cluster)
     return garbled
@@ -101,3 +102,8 @@ def same_person(a: str, b: str) -> bool:
     if not fa or not fb:
         return False
     return fa == fb or fa.split()[-1] == fb.split()[-1] or fa in fb or fb in fa
+
+
+def written_variants(cluster: NameCluster) -> list[str]:
+    """The spellings the text itself uses (a registry's canonical name may not be among them)."""
+    return sorted({mention.text for mention in cluster.mentions})

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.findings import Family, Finding, RuleInfo, Severity
-from provenance.rules._common import garbled_clusters
+from provenance.rules._common import garbled_clusters, written_variants
 from provenance.rules.base import ArticleContext, article_rule
 
 RULE = RuleInfo(
@@ -24,7 +24,8 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
     for cluster in garbled_clusters(ctx):
         yield ctx.finding(
             RULE,
-            f"one name written {len(cluster.variants)} ways: {' / '.join(cluster.variants)}",
+            f"one name written {len(written_variants(cluster))} ways: "
+            f"{' / '.join(written_variants(cluster))}",
             spans=cluster.mentions[:5],
             fix=f"check the spelling against a primary source (most frequent: {cluster.canonical})",
         )

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from provenance.findings import Family, Finding, RuleInfo, Severity
 from provenance.models import HopRelation
-from provenance.rules._common import garbled_clusters
+from provenance.rules._common import garbled_clusters, written_variants
 from provenance.rules.base import ArticleContext, article_rule
 
 RULE = RuleInfo(
@@ -29,7 +29,7 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
     if signs < 2 or not clusters:
         return
     declared = any(hop.relation == HopRelation.TRANSLATED for hop in ctx.hops)
-    names = "; ".join(" / ".join(c.variants) for c in clusters[:3])
+    names = "; ".join(" / ".join(written_variants(c)) for c in clusters[:3])
     message = (
         f"{len(clusters)} name(s) spelled several ways ({names}) and "
         f"{len(outlets)} garbled outlet name(s): signs of machine translation"
