@@ -21,13 +21,13 @@ RULE = RuleInfo(
 @catalog_rule(RULE)
 def check(ctx: CatalogContext) -> Iterator[Finding]:
     for group in ctx.name_variants:
-        canonical = fold(group.canonical).split()[-1]
+        canonical = fold(group.canonical)
         for article_id in group.articles:
             article = ctx.article(article_id)
             spans = [
                 p.span
                 for p in (article.evidence.people if article.evidence else ())
-                if p.name in group.variants and fold(p.name).split()[-1] != canonical
+                if p.name in group.variants and not _same_spelling(p.name, canonical)
             ]
             if not spans:
                 continue
@@ -39,3 +39,9 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
                 spans=spans[:5],
                 fix="check the spelling; if legitimate, list it in people as an alternateName",
             )
+
+
+def _same_spelling(name: str, canonical: str) -> bool:
+    """'Roe' and 'Jane Roe' spell 'Jane Roe' alike; 'Jane Row' and 'Jan Roe' do not."""
+    words, canonical_words = fold(name).split(), canonical.split()
+    return words == canonical_words[len(canonical_words) - len(words) :]
