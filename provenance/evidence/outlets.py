@@ -141,24 +141,35 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
     )
 
 
+def _fuzzy_many(index: _Index, names: list[str], cutoff: float) -> dict[str, OutletMatch]:
+    """The nearest outlet of each name scoring at least ``cutoff`` (one C-level pass)."""
+    kept = [(name, normalise(name)) for name in names]
+    kept = [(name, norm) for name, norm in kept if len(norm) >= MIN_FUZZY_CHARS]
+    if not kept or not index.fuzzy_keys:
+        return {}
+    scores = process.cdist(
+        [skeleton(norm) for _, norm in kept],
+        index.fuzzy_keys,
+        scorer=fuzz.ratio,
+        score_cutoff=cutoff,
+        workers=1,
+    )
+    found: dict[str, OutletMatch] = {}
+    for row, (name, norm) in enumerate(kept):
+        position = int(scores[row].argmax())
+        sound = float(scores[row][position])
+        if sound < cutoff or sound == 0:
+            continue
+        owner = index.fuzzy_owner[position]
+        plain = fuzz.ratio(norm, index.fuzzy_plain[position])
+        found[name] = OutletMatch(
+            outlet=owner.outlet, matched=owner.matched, score=round(max(sound, plain), 1), exact=False
+        )
+    return found
+
+
 def _fuzzy(index: _Index, name: str, cutoff: float) -> OutletMatch | None:
-    norm = normalise(name)
-    if len(norm) < MIN_FUZZY_CHARS or not index.fuzzy_keys:
-        return None
-    best = process.extractOne(
-        skeleton(norm), index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff
-    )
-    if best is None:
-        return None
-    _, sound, position = best
-    plain = fuzz.ratio(norm, index.fuzzy_plain[position])
-    owner = index.fuzzy_owner[position]
-    return OutletMatch(
-        outlet=owner.outlet,
-        matched=owner.matched,
-        score=round(max(sound, plain), 1),
-        exact=False,
-    )
+    return _fuzzy_many(index, [name], cutoff).get(name)
 
 
 def match_outlet(
@@ -244,15 +255,17 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
                 add(hit.start(), hit.end(), resolved)
     taken = sorted(found)
     residue_lines = {r.span.line for r in ctx.get("residue")}
-    for written, places in sorted(_candidates(text).items()):
-        if len(written) < MIN_FUZZY_CHARS or normalise(written) in index.exact:
+    candidates = {
+        written: places
+        for written, places in _candidates(text).items()
+        # acronyms and ticker symbols are not garbled outlet names
+        if len(written) >= MIN_FUZZY_CHARS and not (written.isupper() and len(written) <= 5)
+    }
+    near_misses = _fuzzy_many(index, sorted(candidates), CUED_THRESHOLD)
+    for written, near in sorted(near_misses.items()):
+        if normalise(written) in index.exact:
             continue
-        if written.isupper() and len(written) <= 5:
-            continue  # acronyms and ticker symbols are not garbled outlet names
-        near = _fuzzy(index, written, CUED_THRESHOLD)
-        if near is None:
-            continue
-        for start, end in places:
+        for start, end in candidates[written]:
             if _overlaps(taken, start, end) or ctx.source.line_of(start).number in residue_lines:
                 continue
             if near.score >= FUZZY_THRESHOLD or _CUE.search(
