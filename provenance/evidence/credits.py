@@ -134,11 +134,12 @@ def _credits_on(ctx: Context, line: Line) -> list[Credit]:
             )
         )
 
+    # The agency dateline opens a paragraph of any length; its pattern is anchored and bounded.
+    agency = _AGENCY.match(text)
+    if agency and _plausible(agency.group("target")):
+        add(CreditKind.AGENCY_DATELINE, 0, agency.end(), agency.group("target"))
+        return found
     if len(text) <= MAX_CREDIT_LINE:
-        agency = _AGENCY.match(text)
-        if agency and _plausible(agency.group("target")):
-            add(CreditKind.AGENCY_DATELINE, 0, agency.end(), agency.group("target"))
-            return found
         for kind, pattern in _LINE_PATTERNS:
             hit = pattern.match(text)
             if hit is None:

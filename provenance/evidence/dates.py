@@ -93,8 +93,8 @@ _RELATIVE = re.compile(
     r"(?<![\w-])(?:"
     rf"(?:earlier|later)\s{{1,3}}this\s{{1,3}}{_PERIOD}"
     rf"|(?:last|next|this|past|previous|coming)\s{{1,3}}{_PERIOD}"
-    rf"|(?:just\s{{1,3}})?(?:over|under|about|nearly|almost|some)?\s{{0,3}}{_NUMBER}\s{{1,3}}{_UNIT}\s{{1,3}}(?:ago|earlier|later|before)"
-    rf"|(?:in\s{{1,3}})?(?:the\s{{1,3}})?(?:past|last|next|coming|recent)\s{{1,3}}(?:few\s{{1,3}})?{_UNIT}"
+    rf"|(?:just\s{{1,3}})?(?:over|under|about|nearly|almost|some)?\s{{0,3}}{_NUMBER}\s{{1,3}}{_UNIT}\s{{1,3}}(?:ago|earlier|later)"
+    rf"|(?:in\s{{1,3}})?(?:the\s{{1,3}})?(?:past|last|next|coming|recent)\s{{1,3}}(?:{_NUMBER}\s{{1,3}})?{_UNIT}"
     r"|yesterday|today|tomorrow|tonight|recently|lately|the\s{1,3}day\s{1,3}before"
     r"|on\s{1,3}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     # German, French, Spanish, Italian, Russian, Turkish
@@ -256,6 +256,18 @@ def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[D
     return found
 
 
+def _alone_on_line(source: Source, mention: DateMention) -> bool:
+    """'Berlin, 27.08.2024' or '27 August 2024' on a line of its own is a dateline."""
+    if mention.kind is DateKind.RELATIVE:
+        return False
+    line = source.line_of(mention.span.start)
+    if len(line.text) > 60:
+        return False
+    rest = (source.text[line.start : mention.span.start] + source.text[mention.span.end : line.end])
+    words = rest.replace(",", " ").replace("|", " ").replace("–", " ").replace("-", " ").split()
+    return len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
 @extractor("dates")
 def dates(ctx: Context) -> tuple[DateMention, ...]:
     found = find_dates(ctx.source)
@@ -265,6 +277,7 @@ def dates(ctx: Context) -> tuple[DateMention, ...]:
     marked = [
         mention.model_copy(update={"dateline": True})
         if any(d.start <= mention.span.start and mention.span.end <= d.end for d in datelines)
+        or _alone_on_line(ctx.source, mention)
         else mention
         for mention in found
     ]

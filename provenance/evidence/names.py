@@ -19,6 +19,8 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from provenance.evidence.lexicon import PARTICLES, bare, is_name_token
+from provenance.evidence.outlets import overlaps as _overlaps
+from provenance.evidence.outlets import skeleton
 from provenance.evidence.model import NameCluster, PersonMention, Span
 from provenance.evidence.registry import Context, extractor
 from provenance.evidence.text import CAPITALISED
@@ -93,6 +95,9 @@ def _registry_names(ctx: Context) -> dict[str, str]:
 def people(ctx: Context) -> tuple[PersonMention, ...]:
     text = ctx.source.text
     full, single = _runs(text)
+    # A name that the catalog knows as an outlet ('Deutsche Welle') is not a person.
+    outlet_spans = sorted((m.span.start, m.span.end) for m in ctx.get("outlets"))
+    full = [(s, e) for s, e in full if not _overlaps(outlet_spans, s, e)]
     found = _Found({})
     for start, end in full:
         found.add(start, end, text[start:end])
@@ -139,7 +144,8 @@ def _compatible_given(first: set[str], second: set[str]) -> bool:
             x, y = a.casefold().rstrip("."), b.casefold().rstrip(".")
             if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
                 return True
-            if fuzz.ratio(x, y) >= GIVEN_NAME_RATIO:
+            # Transliterations of one given name ('Dmitry'/'Dmitri') share a skeleton.
+            if fuzz.ratio(skeleton(x), skeleton(y)) >= GIVEN_NAME_RATIO:
                 return True
     return False
 

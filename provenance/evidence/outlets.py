@@ -142,29 +142,39 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
 
 
 def _fuzzy_many(index: _Index, names: list[str], cutoff: float) -> dict[str, OutletMatch]:
-    """The nearest outlet of each name scoring at least ``cutoff`` (one C-level pass)."""
-    kept = [(name, normalise(name)) for name in names]
-    kept = [(name, norm) for name, norm in kept if len(norm) >= MIN_FUZZY_CHARS]
-    if not kept or not index.fuzzy_keys:
-        return {}
-    scores = process.cdist(
-        [skeleton(norm) for _, norm in kept],
-        index.fuzzy_keys,
-        scorer=fuzz.ratio,
-        score_cutoff=cutoff,
-        workers=1,
-    )
+    """The nearest outlet of each name scoring at least ``cutoff``, compared only with keys
+    of as many words (a garble keeps the words; 'Eurasian Market' is not 'Eurasianet')."""
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for name in names:
+        norm = normalise(name)
+        if len(norm) >= MIN_FUZZY_CHARS:
+            groups.setdefault(len(norm.split()), []).append((name, norm))
     found: dict[str, OutletMatch] = {}
-    for row, (name, norm) in enumerate(kept):
-        position = int(scores[row].argmax())
-        sound = float(scores[row][position])
-        if sound < cutoff or sound == 0:
+    for words, kept in sorted(groups.items()):
+        keys = [i for i, plain in enumerate(index.fuzzy_plain) if len(plain.split()) == words]
+        if not keys:
             continue
-        owner = index.fuzzy_owner[position]
-        plain = fuzz.ratio(norm, index.fuzzy_plain[position])
-        found[name] = OutletMatch(
-            outlet=owner.outlet, matched=owner.matched, score=round(max(sound, plain), 1), exact=False
+        scores = process.cdist(
+            [skeleton(norm) for _, norm in kept],
+            [index.fuzzy_keys[i] for i in keys],
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            workers=1,
         )
+        for row, (name, norm) in enumerate(kept):
+            column = int(scores[row].argmax())
+            sound = float(scores[row][column])
+            if sound < cutoff or sound == 0:
+                continue
+            position = keys[column]
+            key = index.fuzzy_plain[position]
+            if len(norm) != len(key) and (key.startswith(norm) or norm.startswith(key)):
+                continue  # 'Eurasian' is a word of its own, not a garble of 'Eurasianet'
+            owner = index.fuzzy_owner[position]
+            score = round(max(sound, fuzz.ratio(norm, key)), 1)
+            found[name] = OutletMatch(
+                outlet=owner.outlet, matched=owner.matched, score=score, exact=False
+            )
     return found
 
 
@@ -228,7 +238,7 @@ def _candidates(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of ``spans`` (sorted, not overlapping each other)."""
     index = bisect_left(spans, (end, end))
     return index > 0 and spans[index - 1][1] > start
@@ -266,7 +276,7 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
         if normalise(written) in index.exact:
             continue
         for start, end in candidates[written]:
-            if _overlaps(taken, start, end) or ctx.source.line_of(start).number in residue_lines:
+            if overlaps(taken, start, end) or ctx.source.line_of(start).number in residue_lines:
                 continue
             if near.score >= FUZZY_THRESHOLD or _CUE.search(
                 text, max(0, start - _CUE_WINDOW), min(len(text), end + _CUE_WINDOW)

@@ -27,22 +27,32 @@ _VERBS = (
     r"|explained|explains|claimed|claims|asked|asks|continued|continues|observed|insisted"
     r"|warned|warns|commented|remarked|declared|stressed|emphasi[sz]ed|replied|concluded"
     r"|suggested|recalled|admitted|acknowledged|tweeted|posted|believes|contends|contended"
+    # French, German, Spanish, Italian, Russian reporting verbs
+    r"|a\s+déclaré|a\s+dit|a\s+affirmé|a\s+expliqué|a\s+ajouté|sagte|erklärte|betonte"
+    r"|dijo|afirmó|explicó|declaró|ha\s+detto|ha\s+dichiarato|ha\s+spiegato"
+    r"|заявил[аи]?|сказал[аи]?|отметил[аи]?|добавил[аи]?|написал[аи]?"
 )
 _NAME = rf"{UPPER}[\w'’.-]{{0,30}}(?:\s{{1,2}}(?:(?:de|van|von|al|bin|da|di|la|le)\s)?{UPPER}[\w'’.-]{{0,30}}){{0,3}}"
 _PRONOUN = r"he|she|they|it|we|i|the\s+\w{1,20}|his\s+\w{1,20}|her\s+\w{1,20}"
 _TO = rf"(?P<to>{UPPER}[\w/.&'’-]{{0,40}}(?:\s{UPPER}[\w/.&'’-]{{0,40}}){{0,3}})"
+_LEAD = r"^[\s,.!?…;:—–-]{0,6}"
 _AFTER_VERB_FIRST = re.compile(
-    rf"^\s*[,.!?…;:—–-]?\s*(?P<verb>(?i:{_VERBS}))\s+(?P<speaker>{_NAME}|{_PRONOUN})"
+    rf"{_LEAD}(?P<verb>(?i:{_VERBS}))(?:\s+(?P<speaker>{_NAME}|{_PRONOUN}))?"
 )
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^\s*[,.!?…;:—–-]?\s*(?P<speaker>{_NAME}|{_PRONOUN})\s+(?:also\s+|later\s+)?"
+    rf"{_LEAD}(?P<speaker>{_NAME}|{_PRONOUN})\s+(?:also\s+|later\s+)?"
+    rf"(?P<verb>{_VERBS})(?:\s+{_TO})?"
+)
+# '..., herder Bolat Seitkali told X': a lowercase description before the name.
+_AFTER_DESCRIBED_SPEAKER = re.compile(
+    rf"{_LEAD}(?:[^\W\d_A-Z][\w-]{{0,30}}\s){{1,3}}(?P<speaker>{_NAME})\s+(?:also\s+)?"
     rf"(?P<verb>{_VERBS})(?:\s+{_TO})?"
 )
 # Before a quotation: first find the verb at the window's end (cheap), then the name before it.
 _BEFORE_VERB = re.compile(
     rf"\b(?P<verb>{_VERBS}|saying|writing|adding)(?:\s+{_TO})?(?:\s+that)?\s*[,:]?\s*$"
 )
-_NAME_BEFORE_VERB = re.compile(rf"(?P<speaker>{_NAME})\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
+_NAME_BEFORE_VERB = re.compile(rf"(?P<speaker>{_NAME}),?\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 _ACCORDING = re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<speaker>{_NAME})\s*,?\s*$")
 _GIVEN = re.compile(
     rf"(?i:interview\s+with|comments?\s+(?:made\s+)?to|speaking\s+to|told)\s+{_TO}"
@@ -70,7 +80,7 @@ def _verb(raw: str) -> str:
 def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str | None, str | None]:
     """(speaker, verb, given_to) from the text after and before a quotation."""
     speaker = verb = given = None
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST, _AFTER_DESCRIBED_SPEAKER):
         hit = pattern.match(after)
         if hit:
             verb, speaker = _verb(hit.group("verb")), _speaker(hit.group("speaker"))
