@@ -8,7 +8,6 @@ not. Every pattern has bounded repetition, so a scan is linear in the text's len
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from datetime import date
 from typing import Any
 
@@ -116,7 +115,8 @@ _GLUED_AGO = re.compile(rf"(?<=[^\W\d])\d{{1,3}}\s{{1,3}}{_UNIT}\s{{1,3}}ago(?![
 
 
 def trie(words: list[str] | set[str] | dict[str, int]) -> str:
-    """A regex matching exactly ``words``, as a trie: much faster than a flat alternation."""
+    """A regex matching exactly ``words``, as a trie: much faster than a flat alternation.
+    A space in a word matches any run of whitespace."""
     tree: dict[str, dict[str, Any]] = {}
     for word in words:
         node = tree
@@ -125,7 +125,11 @@ def trie(words: list[str] | set[str] | dict[str, int]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + emit(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not branches:
             return ""
         body = "(?:" + "|".join(branches) + ")"
@@ -209,49 +213,79 @@ def _valid(year: int, month: int, day: int) -> tuple[bool, str | None]:
         return False, None
 
 
+_DAY_BEFORE = re.compile(
+    r"(?<![\w])[0-3]?\d(?:st|nd|rd|th|er|\.|º|°)?(?:\s{1,3}(?:of|de))?\s{1,3}$", re.IGNORECASE
+)
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w])(?:in|since|early|late|mid-?|until|till|from|during|by)\s{1,3}$", re.IGNORECASE
+)
+_LOOK_BACK = 16
+
+
+def _starts_around(text: str, month_start: int) -> list[int]:
+    """Where a date holding the month word at ``month_start`` may begin: the word itself, a
+    day before it ('27 August'), a preposition before it ('since April')."""
+    starts = [month_start]
+    lo = max(0, month_start - _LOOK_BACK)
+    for pattern in (_DAY_BEFORE, _PREPOSITION_BEFORE):
+        hit = pattern.search(text, lo, month_start)
+        if hit:
+            starts.append(hit.start())
+    return starts
+
+
 def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[DateMention]:
-    """Every date in ``source.text[start:end]``, longest and most complete readings first."""
+    """Every date in ``source.text[start:end]``, most complete readings first."""
     text = source.text
     stop = len(text) if end is None else end
-    # Claimed ranges never overlap, so sorted starts and ends let each test be a bisection.
-    starts: list[int] = []
-    ends: list[int] = []
+    # One byte per character: claimed or not. Checking a span is O(its length).
+    taken = bytearray(stop - start)
     found: list[DateMention] = []
 
-    def free(a: int, b: int) -> bool:
-        index = bisect_right(starts, a)
-        if index and ends[index - 1] > a:
-            return False
-        return index == len(starts) or starts[index] >= b
-
-    def claim(a: int, b: int, kind: DateKind, value: str | None) -> None:
+    def claim(a: int, b: int, kind: DateKind, value: str | None) -> bool:
         if text[b - 1] == ".":
             b -= 1  # 'in June.': the full stop ends the sentence, not the date
-        index = bisect_right(starts, a)
-        starts.insert(index, a)
-        ends.insert(index, b)
+        if any(taken[a - start : b - start]):
+            return False
+        taken[a - start : b - start] = b"\x01" * (b - a)
         found.append(DateMention(span=source.span(a, b), kind=kind, value=value))
+        return True
 
     lowered = text.lower()
     lowered_or_none = lowered if len(lowered) == len(text) else None  # 'İ' lowercases to 2
     month_hits = _hits(_MONTH_WORD, _MONTH_WORD_ANY_CASE, text, lowered_or_none, start, stop)
-    numeric_hits = [m.span() for m in _NUMERIC.finditer(text, start, stop)]
-    windows = {
-        True: _windows(month_hits, MONTH_WINDOW, stop),
-        False: _windows(numeric_hits, MONTH_WINDOW, stop),
-    }
-    for kind, pattern, numeric in _PATTERNS:
-        for lo, hi in windows[not numeric]:
-            for match in pattern.finditer(text, max(lo, start), min(hi, stop)):
+    # Each month word is tried once against the patterns, most complete first, at the few
+    # places such a date can start: no pattern scans the text.
+    word_patterns = [(kind, pattern) for kind, pattern, numeric in _PATTERNS if not numeric]
+    for month_start, _ in month_hits:
+        starts = _starts_around(text, month_start)
+        done = False
+        for kind, pattern in word_patterns:
+            for position in starts:
+                match = pattern.match(text, max(position, start), stop)
+                if match is None:
+                    continue
                 ok, value = _value(kind, match)
-                if ok and free(*match.span()):
-                    claim(match.start(), match.end(), kind, value)
+                if ok and claim(match.start(), match.end(), kind, value):
+                    done = True
+                    break
+            if done:
+                break
+    numeric_windows = _windows(
+        [m.span() for m in _NUMERIC.finditer(text, start, stop)], MONTH_WINDOW, stop
+    )
+    for kind, pattern, numeric in _PATTERNS:
+        if numeric:
+            for lo, hi in numeric_windows:
+                for match in pattern.finditer(text, max(lo, start), min(hi, stop)):
+                    ok, value = _value(kind, match)
+                    if ok:
+                        claim(match.start(), match.end(), kind, value)
     anchors = _hits(_ANCHOR, _ANCHOR_ANY_CASE, text, lowered_or_none, start, stop)
     for lo, hi in _windows(anchors, RELATIVE_WINDOW, stop):
         for pattern in (_RELATIVE, _GLUED_AGO):
             for match in pattern.finditer(text, max(lo, start), min(hi, stop)):
-                if free(*match.span()):
-                    claim(match.start(), match.end(), DateKind.RELATIVE, None)
+                claim(match.start(), match.end(), DateKind.RELATIVE, None)
     found.sort(key=lambda m: m.span.start)
     return found
 

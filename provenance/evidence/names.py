@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -38,6 +39,15 @@ def _surname(name: str) -> str:
     return name.split()[-1]
 
 
+@lru_cache(maxsize=65536)
+def _name_word(token: str) -> tuple[int, int] | None:
+    """(offset, length) of the name inside ``token`` ("Tokayev's" -> (0, 7)), or None."""
+    word = bare(token)
+    if not word or not is_name_token(word):
+        return None
+    return token.find(word), len(word)
+
+
 def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(full-name spans, single-word spans) of name-shaped capitalised words."""
     full: list[tuple[int, int]] = []
@@ -56,12 +66,12 @@ def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         run.clear()
 
     for match in CAPITALISED.finditer(text):
-        word = bare(match.group())
-        if not word or not is_name_token(word):
+        shape = _name_word(match.group())
+        if shape is None:
             flush()
             continue
         start = match.start()
-        end = start + match.group().find(word) + len(word)
+        end = start + shape[0] + shape[1]
         gap = text[run[-1][1] : start] if run else " "
         if run and gap != " " and not _PARTICLE_GAP.match(gap):
             flush()
@@ -235,12 +245,12 @@ def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
         if person is not None:
             canonical = person.name
         else:
-            first_seen = {surnames[i]: min(m.span.start for m in by_surname[surnames[i]]) for i in members}
+            first_seen = {surnames[i]: by_surname[surnames[i]][0].span.start for i in members}
             top = min(first_seen, key=lambda s: (-len(by_surname[s]), first_seen[s]))
-            canonical = max(
-                (m.name for m in by_surname[top]),
-                key=lambda n: (len(n), -min(m.span.start for m in group if m.name == n)),
-            )
+            name_seen: dict[str, int] = {}
+            for mention in by_surname[top]:  # mentions are in text order
+                name_seen.setdefault(mention.name, mention.span.start)
+            canonical = max(name_seen, key=lambda n: (len(n), -name_seen[n]))
         variants = tuple(sorted({m.name for m in group} | {canonical}))
         clusters.append(
             NameCluster(canonical=canonical, variants=variants, mentions=tuple(spans), person=person.id if person else None)

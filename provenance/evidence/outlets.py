@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from provenance.evidence.dates import trie
 from provenance.evidence.lexicon import COMMON, TITLES
 from provenance.evidence.model import OutletMatch, OutletMention, Span
 from provenance.evidence.registry import Context, extractor
@@ -50,6 +51,8 @@ def normalise(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = " ".join(folded.replace("’", "'").split()).strip(" .,;:'\"“”«»()")
+    if folded.endswith("'s"):
+        folded = folded[:-2]  # "Deutsche Welle's" is Deutsche Welle
     if folded.startswith("the "):
         folded = folded[4:]
     if folded.startswith("www."):
@@ -99,6 +102,7 @@ def _without_suffix(name: str) -> str | None:
 def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
     exact: dict[str, _Key] = {}
     short: dict[str, _Key] = {}
+    written_forms: set[str] = set()  # lowercased as written, for scanning the text
     fuzzy: dict[str, tuple[str, _Key]] = {}
     for outlet_id, names in signature:
         for written in names:
@@ -110,6 +114,7 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
                 short.setdefault(written.strip(), key)
                 continue
             exact.setdefault(norm, key)
+            written_forms.update((norm, " ".join(written.lower().split())))
             bare = _without_suffix(norm)
             if bare and len(bare) >= MIN_FUZZY_CHARS:
                 exact.setdefault(bare, key)
@@ -118,18 +123,13 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
                     fuzzy.setdefault(skeleton(plain), (plain, key))
     ordered = sorted(fuzzy.items())
 
-    def alternation(keys: list[str]) -> str:
-        parts = sorted(keys, key=lambda k: (-len(k), k))
-        return "|".join(r"\s+".join(map(re.escape, k.split())) for k in parts)
-
+    # Keys are matched on the lowercased text (case-insensitively), short ones as written.
     pattern = (
-        re.compile(rf"(?<![\w.-])(?:{alternation(list(exact))})(?![\w-]|\.\w)", re.IGNORECASE)
+        re.compile(rf"(?<![\w.-]){trie(written_forms | set(exact))}(?![\w-]|\.\w)")
         if exact
         else None
     )
-    short_pattern = (
-        re.compile(rf"(?<![\w.-])(?:{alternation(list(short))})(?![\w-]|\.\w)") if short else None
-    )
+    short_pattern = re.compile(rf"(?<![\w.-]){trie(list(short))}(?![\w-]|\.\w)") if short else None
     return _Index(
         exact=exact,
         short=short,
@@ -202,29 +202,38 @@ def match_outlet(
             key = index.exact[candidate]
             return OutletMatch(outlet=key.outlet, matched=key.matched, score=100.0, exact=True)
     if "." in norm and " " not in norm:
-        from provenance.domains import registered_domain
-
-        domain = registered_domain(norm)
-        if domain and domain != norm:
-            return match_outlet(domain, outlets, threshold)
+        # 'news.dw.com' -> 'dw.com': drop host labels until a catalog domain matches (no
+        # public-suffix lookup needed: only the catalog's own domains count).
+        labels = norm.split(".")
+        for first in range(1, len(labels) - 1):
+            key = index.exact.get(".".join(labels[first:]))
+            if key is not None:
+                return OutletMatch(outlet=key.outlet, matched=key.matched, score=100.0, exact=True)
     return _fuzzy(index, name, threshold)
 
 
-def _candidates(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Capitalised runs of up to three words and domain-like tokens, by their written form."""
-    found: dict[str, list[tuple[int, int]]] = {}
+@lru_cache(maxsize=65536)
+def _is_common(word: str) -> bool:
+    folded = word.casefold()
+    return folded in COMMON or folded in TITLES
+
+
+def _candidates(text: str, sizes: frozenset[int]) -> set[str]:
+    """Distinct capitalised runs of ``sizes`` words, and domain-like tokens, as written."""
+    found: set[str] = set()
     run: list[tuple[int, int]] = []
 
     def flush() -> None:
-        for size in range(1, MAX_CANDIDATE_WORDS + 1):
+        for size in sizes:
             for first in range(len(run) - size + 1):
                 start, end = run[first][0], run[first + size - 1][1]
-                found.setdefault(text[start:end], []).append((start, end))
+                if end - start >= MIN_FUZZY_CHARS:
+                    found.add(text[start:end])
         run.clear()
 
     for match in CAPITALISED.finditer(text):
         word = match.group().rstrip("'’")
-        if word.casefold() in COMMON or word.casefold() in TITLES:
+        if _is_common(word):
             flush()
             continue
         if run and text[run[-1][1] : match.start()] != " ":
@@ -233,9 +242,30 @@ def _candidates(text: str) -> dict[str, list[tuple[int, int]]]:
         if len(run) > 12:  # a long capitalised run is a heading; keep the work bounded
             flush()
     flush()
-    for match in DOMAIN.finditer(text):
-        found.setdefault(match.group("domain"), []).append(match.span("domain"))
+    # Domains are rare: find their '.tld' endings first, then read each one whole.
+    ends = [m.end() for m in _TLD_END.finditer(text)]
+    for lo, hi in _merge([(max(0, end - 160), end) for end in ends]):
+        found.update(match.group("domain") for match in DOMAIN.finditer(text, lo, hi))
     return found
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in ranges:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+_TLD_END = re.compile(r"[A-Za-z0-9-]\.[a-z]{2,12}(?![\w-]|\.\w)")
+
+
+def _occurrences(text: str, written: str) -> list[tuple[int, int]]:
+    """Where ``written`` stands as a whole word (found again only for the few near-misses)."""
+    pattern = re.compile(rf"(?<![\w'’/.-]){re.escape(written)}(?![\w'’/-]|\.\w)")
+    return [m.span() for m in pattern.finditer(text)]
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -256,26 +286,30 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
         span: Span = ctx.source.span(start, end)
         found[(span.start, span.end)] = OutletMention(span=span, match=match)
 
-    for pattern in (index.pattern, index.short_pattern):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # 'İ' lowercases to two characters: match case-blind
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for pattern, haystack in ((index.pattern, lowered), (index.short_pattern, text)):
         if pattern is None:
             continue
-        for hit in pattern.finditer(text):
-            resolved = match_outlet(hit.group(), ctx.outlets)
+        for hit in pattern.finditer(haystack):
+            resolved = match_outlet(text[hit.start() : hit.end()], ctx.outlets)
             if resolved is not None:
                 add(hit.start(), hit.end(), resolved)
     taken = sorted(found)
     residue_lines = {r.span.line for r in ctx.get("residue")}
-    candidates = {
-        written: places
-        for written, places in _candidates(text).items()
+    sizes = frozenset(len(plain.split()) for plain in index.fuzzy_plain)
+    candidates = sorted(
+        written
+        for written in _candidates(text, sizes)
         # acronyms and ticker symbols are not garbled outlet names
         if len(written) >= MIN_FUZZY_CHARS and not (written.isupper() and len(written) <= 5)
-    }
-    near_misses = _fuzzy_many(index, sorted(candidates), CUED_THRESHOLD)
+    )
+    near_misses = _fuzzy_many(index, candidates, CUED_THRESHOLD)
     for written, near in sorted(near_misses.items()):
         if normalise(written) in index.exact:
             continue
-        for start, end in candidates[written]:
+        for start, end in _occurrences(text, written):
             if overlaps(taken, start, end) or ctx.source.line_of(start).number in residue_lines:
                 continue
             if near.score >= FUZZY_THRESHOLD or _CUE.search(

@@ -18,6 +18,7 @@ from provenance.evidence.text import UPPER, Line
 
 # Which closing marks end a quotation opened by each mark.
 _CLOSERS: dict[str, str] = {"“": "”", "„": "“”", "«": "»", '"': '"', "‹": "›", "「": "」"}
+_CLOSING = re.compile("[" + re.escape("".join(sorted(set("".join(_CLOSERS.values()))))) + "]")
 _OPENERS = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
 MIN_UNATTRIBUTED_WORDS = 4  # shorter unattributed quotes are scare quotes or titles
 AFTER_WINDOW, BEFORE_WINDOW = 120, 160
@@ -35,6 +36,7 @@ _VERBS = (
 _NAME = rf"{UPPER}[\w'’.-]{{0,30}}(?:\s{{1,2}}(?:(?:de|van|von|al|bin|da|di|la|le)\s)?{UPPER}[\w'’.-]{{0,30}}){{0,3}}"
 _PRONOUN = r"he|she|they|it|we|i|the\s+\w{1,20}|his\s+\w{1,20}|her\s+\w{1,20}"
 _TO = rf"(?P<to>{UPPER}[\w/.&'’-]{{0,40}}(?:\s{UPPER}[\w/.&'’-]{{0,40}}){{0,3}})"
+_VERB_STEMS = ("emphasi", "заявил", "сказал", "отметил", "добавил", "написал")
 _LEAD = r"^[\s,.!?…;:—–-]{0,6}"
 _AFTER_VERB_FIRST = re.compile(
     rf"{_LEAD}(?P<verb>(?i:{_VERBS}))(?:\s+(?P<speaker>{_NAME}|{_PRONOUN}))?"
@@ -57,6 +59,23 @@ _ACCORDING = re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<speaker>{_NAME})\
 _GIVEN = re.compile(
     rf"(?i:interview\s+with|comments?\s+(?:made\s+)?to|speaking\s+to|told)\s+{_TO}"
 )
+
+
+_GIVEN_HINTS = ("told", "nterview", "omment", "peaking")
+# The last word of every reporting verb: a window that ends otherwise has no verb before the
+# quotation, and the (costlier) search for one is skipped.
+_VERB_ENDINGS = frozenset(
+    word.split("\\s+")[-1]
+    for word in re.sub(r"\[[^\]]*\]\??", "", _VERBS).split("|")
+) | {"saying", "writing", "adding", "that"}
+
+
+def _may_end_with_verb(before: str) -> bool:
+    words = before[-60:].rstrip(" ,:\t").rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1]
+    return last.lower() in _VERB_ENDINGS or last.lower().startswith(_VERB_STEMS) or last[:1].isupper()
 
 
 def _speaker(raw: str | None) -> str | None:
@@ -86,8 +105,8 @@ def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str |
             verb, speaker = _verb(hit.group("verb")), _speaker(hit.group("speaker"))
             given = hit.groupdict().get("to")
             break
-    if verb is None:
-        tail = _BEFORE_VERB.search(before)
+    if verb is None and _may_end_with_verb(before):
+        tail = _BEFORE_VERB.search(before, max(0, len(before) - 100))
         if tail:
             verb, given = _verb(tail.group("verb")), tail.group("to")
             named = _NAME_BEFORE_VERB.search(before, max(0, tail.start() - 80), tail.start())
@@ -96,7 +115,7 @@ def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str |
             hit = _ACCORDING.search(before)
             if hit:
                 verb, speaker = _verb(hit.group("verb")), _speaker(hit.group("speaker"))
-    if given is None:
+    if given is None and any(hint in before for hint in _GIVEN_HINTS):
         told = _GIVEN.search(before)
         given = told.group("to") if told else None
     if given is not None:
@@ -109,9 +128,8 @@ def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str |
 def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
     text = line.text
     closers: dict[str, list[int]] = {}
-    for index, char in enumerate(text):
-        if char in "”“»\"›」":
-            closers.setdefault(char, []).append(index)
+    for mark in _CLOSING.finditer(text):
+        closers.setdefault(mark.group(), []).append(mark.start())
     found: list[Quotation] = []
     position = 0
     while True:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from provenance.evidence.model import Span
 
@@ -14,9 +14,10 @@ TERMINAL = ".!?…\"”»’')]:;"
 _WORD = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of the source: ``start``/``end`` are offsets of its stripped content."""
+class Line(NamedTuple):
+    """One line of the source: ``start``/``end`` are offsets of its stripped content.
+
+    A NamedTuple: a text may have hundreds of thousands of lines, and these are cheap."""
 
     number: int  # 1-based
     start: int
@@ -27,7 +28,7 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @cached_property
+    @property
     def words(self) -> int:
         return len(self.text.split())
 
