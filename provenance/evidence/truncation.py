@@ -26,7 +26,7 @@ def _credit_lines(ctx: Context) -> set[int]:
     """Lines that are wholly a credit (not prose that mentions one)."""
     whole: set[int] = set()
     for credit in ctx.get("credits"):
-        line = ctx.source.lines[credit.span.line - 1]
+        line = ctx.source.line(credit.span.line)
         if credit.span.start == line.start and credit.span.end == line.end:
             whole.add(line.number)
     return whole
