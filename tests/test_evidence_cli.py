@@ -7,16 +7,20 @@ import re
 from pathlib import Path
 
 import pytest
+from evidence_support import FIXTURES, SEEDS
 from typer.testing import CliRunner
 
-from evidence_support import FIXTURES, SEEDS
 from provenance.cli import app
 
 runner = CliRunner()
-LINE = re.compile(r'^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<kind>[a-z-]+): .* "(?P<quote>.*)"$')
+LINE = re.compile(
+    r'^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<kind>[a-z-]+): .* "(?P<quote>.*)"$'
+)
 
 
-def test_text_format_lists_signals_in_line_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_text_format_lists_signals_in_line_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # no ./sources.json here: no registry
     path = FIXTURES / "wire_reuters.txt"
     result = runner.invoke(app, ["evidence", str(path)])
@@ -26,14 +30,22 @@ def test_text_format_lists_signals_in_line_order(tmp_path: Path, monkeypatch: py
     assert all(rows), lines
     positions = [(int(r["line"]), int(r["col"])) for r in rows if r]
     assert positions == sorted(positions)
-    assert any(r["kind"] == "credit" and r["quote"] == "LONDON, Sept 3 (Reuters) -" for r in rows if r)
+    assert any(
+        r["kind"] == "credit" and r["quote"] == "LONDON, Sept 3 (Reuters) -" for r in rows if r
+    )
     assert lines[-1] == f"{path}: language: en (1.00)"
     assert "outlet:" not in result.output  # no catalog, no outlet resolution
 
 
 def test_catalog_option_resolves_outlets(tmp_path: Path) -> None:
     result = runner.invoke(
-        app, ["evidence", str(SEEDS / "002_4732de6aed251bdf.txt"), "--catalog", str(SEEDS.parent / "sources.json")]
+        app,
+        [
+            "evidence",
+            str(SEEDS / "002_4732de6aed251bdf.txt"),
+            "--catalog",
+            str(SEEDS.parent / "sources.json"),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert re.search(r":11:1: credit: translated-from .* -> \w", result.output)
@@ -72,12 +84,16 @@ def test_unusable_files_fail_with_one_line_and_exit_2(
 def test_a_bad_catalog_given_explicitly_fails(tmp_path: Path) -> None:
     catalog = tmp_path / "bad.json"
     catalog.write_text("{not json", encoding="utf-8")
-    result = runner.invoke(app, ["evidence", str(FIXTURES / "clean_original.txt"), "--catalog", str(catalog)])
+    result = runner.invoke(
+        app, ["evidence", str(FIXTURES / "clean_original.txt"), "--catalog", str(catalog)]
+    )
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_an_invalid_default_catalog_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_invalid_default_catalog_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "sources.json").write_text("[]", encoding="utf-8")
     result = runner.invoke(app, ["evidence", str(FIXTURES / "clean_original.txt")])

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from evidence_support import FIXTURES, OUTLETS, PEOPLE, check_spans, evidence_of, fixture
+
 from provenance.evidence import extract
 from provenance.evidence.model import CreditKind, DateKind, Evidence, ResidueKind, TruncationKind
 
@@ -120,7 +120,9 @@ def test_russian_dates_and_cyrillic_outlet_alias() -> None:
         ),
     ],
 )
-def test_origin_phrasings(name: str, kind: CreditKind, target: str, outlet: str, quoted: str) -> None:
+def test_origin_phrasings(
+    name: str, kind: CreditKind, target: str, outlet: str, quoted: str
+) -> None:
     evidence = evidence_of(name)
     assert _credits(evidence) == [(kind, target, outlet)]
     assert evidence.credits[0].span.text == quoted

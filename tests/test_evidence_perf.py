@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 
 import pytest
-
 from evidence_support import FIXTURES, OUTLETS, PEOPLE
+
 from provenance.evidence import extract
 from provenance.evidence.language import detect
 
@@ -47,7 +47,7 @@ def test_five_megabytes_on_one_line() -> None:
         '"' * 100_000,
         "„”«" * 34_000,
         '"a" ' * 100_000,
-        '“Who said it?” ' * 30_000,
+        "“Who said it?” " * 30_000,
         ("“" + "word " * 30) * 3_000,
     ],
     ids=["curly-open", "straight", "mixed", "pairs", "attributed-shape", "unclosed-long"],
@@ -67,7 +67,15 @@ def test_a_hundred_thousand_quotation_marks(text: str) -> None:
         "Translated from" + " " * 300_000 + "x",
         "(" + "A " * 100_000 + ") -",
     ],
-    ids=["spaces-tabs", "newlines", "unicode-spaces", "byline-gaps", "date-gap", "credit-gap", "dateline"],
+    ids=[
+        "spaces-tabs",
+        "newlines",
+        "unicode-spaces",
+        "byline-gaps",
+        "date-gap",
+        "credit-gap",
+        "dateline",
+    ],
 )
 def test_pathological_whitespace(text: str) -> None:
     _bounded(text)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-
 from evidence_support import SEEDS, check_spans
+
 from provenance.evidence import extract
 from provenance.evidence.model import CreditKind, DateKind, Evidence, ResidueKind, TruncationKind
 from provenance.models import Catalog

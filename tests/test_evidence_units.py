@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from evidence_support import OUTLETS, check_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evidence_support import OUTLETS, check_spans
 from provenance.evidence import extract, match_outlet
 from provenance.evidence.model import DateKind
 from provenance.evidence.outlets import FUZZY_THRESHOLD, skeleton
@@ -43,7 +43,12 @@ def test_match_outlet_exact(written: str, outlet: str, matched: str) -> None:
 
 @pytest.mark.parametrize(
     ("written", "outlet"),
-    [("Rueters", "reuters"), ("Routers", "reuters"), ("Deutsche Welle's", "dw"), ("Al Jazira", "aljazeera")],
+    [
+        ("Rueters", "reuters"),
+        ("Routers", "reuters"),
+        ("Deutsche Welle's", "dw"),
+        ("Al Jazira", "aljazeera"),
+    ],
 )
 def test_match_outlet_near_miss(written: str, outlet: str) -> None:
     match = match_outlet(written, OUTLETS)
@@ -121,9 +126,17 @@ def test_ambiguous_slash_date_claims_no_value() -> None:
 
 
 def test_quotation_marks_of_several_languages() -> None:
-    text = 'He said: «Un deux trois quatre».\n„Eins zwei drei vier“, sagte sie.\n"One two three four," said Ann Lee.\n'
+    text = (
+        "He said: «Un deux trois quatre».\n"
+        "„Eins zwei drei vier“, sagte sie.\n"
+        '"One two three four," said Ann Lee.\n'
+    )
     quotes = extract(text).quotations
-    assert [q.span.text for q in quotes] == ["Un deux trois quatre", "Eins zwei drei vier", "One two three four,"]
+    assert [q.span.text for q in quotes] == [
+        "Un deux trois quatre",
+        "Eins zwei drei vier",
+        "One two three four,",
+    ]
     assert quotes[2].speaker == "Ann Lee"
 
 
@@ -156,6 +169,6 @@ def test_line_count() -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aZ “”\"«».,:;\n-0123456789AugustBy ")), max_size=300))
+@given(st.text(alphabet=st.sampled_from(list('aZ “”"«».,:;\n-0123456789AugustBy ')), max_size=300))
 def test_spans_are_exact_on_arbitrary_text(text: str) -> None:
     check_spans(text, extract(text, OUTLETS))

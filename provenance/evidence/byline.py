@@ -18,7 +18,9 @@ _PREFIX = re.compile(
 )
 _JOIN = re.compile(r"\s*,\s*|\s+(?:and|und|et|y|e|и|ve)\s+|\s*&\s*", re.IGNORECASE)
 _PLACE = re.compile(r"\s+(?:in|aus|à|en|a|из|в)\s+", re.IGNORECASE)
-_TAIL = re.compile(r"^[\s,|•·–—-]*(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|gmt|utc|cet|msk))?)?[\s,|.]*$", re.I)
+_TAIL = re.compile(
+    r"^[\s,|•·–—-]*(?:\d{1,2}:\d{2}(?:\s*(?:am|pm|gmt|utc|cet|msk))?)?[\s,|.]*$", re.I
+)
 _DASH = re.compile(r"^[—–-]{1,2}\s*")
 
 
@@ -40,9 +42,7 @@ def parse_byline(ctx: Context, line: Line) -> Byline | None:
     body_end = line.end
     date_value: str | None = None
     mentions = [
-        m
-        for m in find_dates(ctx.source, body_start, line.end)
-        if m.kind is not DateKind.RELATIVE
+        m for m in find_dates(ctx.source, body_start, line.end) if m.kind is not DateKind.RELATIVE
     ]
     if mentions:
         first = min(mentions, key=lambda m: m.span.start)

@@ -18,18 +18,63 @@ MAX_CREDIT_LINE = 200
 MAX_TARGET_CHARS = 100
 
 LANGUAGES: dict[str, str] = {
-    "english": "en", "russian": "ru", "german": "de", "french": "fr", "spanish": "es",
-    "italian": "it", "portuguese": "pt", "turkish": "tr", "azerbaijani": "az", "azeri": "az",
-    "kazakh": "kk", "uzbek": "uz", "kyrgyz": "ky", "tajik": "tg", "ukrainian": "uk",
-    "belarusian": "be", "polish": "pl", "czech": "cs", "estonian": "et", "latvian": "lv",
-    "lithuanian": "lt", "finnish": "fi", "swedish": "sv", "norwegian": "no", "danish": "da",
-    "dutch": "nl", "greek": "el", "arabic": "ar", "persian": "fa", "farsi": "fa",
-    "hebrew": "he", "chinese": "zh", "mandarin": "zh", "japanese": "ja", "korean": "ko",
-    "hindi": "hi", "urdu": "ur", "georgian": "ka", "armenian": "hy", "romanian": "ro",
-    "hungarian": "hu", "serbian": "sr", "croatian": "hr", "bulgarian": "bg",
-    "русского": "ru", "английского": "en", "немецкого": "de", "французского": "fr",
-    "russischen": "ru", "englischen": "en", "französischen": "fr", "russe": "ru",
-    "anglais": "en", "allemand": "de", "ruso": "ru", "inglés": "en", "alemán": "de",
+    "english": "en",
+    "russian": "ru",
+    "german": "de",
+    "french": "fr",
+    "spanish": "es",
+    "italian": "it",
+    "portuguese": "pt",
+    "turkish": "tr",
+    "azerbaijani": "az",
+    "azeri": "az",
+    "kazakh": "kk",
+    "uzbek": "uz",
+    "kyrgyz": "ky",
+    "tajik": "tg",
+    "ukrainian": "uk",
+    "belarusian": "be",
+    "polish": "pl",
+    "czech": "cs",
+    "estonian": "et",
+    "latvian": "lv",
+    "lithuanian": "lt",
+    "finnish": "fi",
+    "swedish": "sv",
+    "norwegian": "no",
+    "danish": "da",
+    "dutch": "nl",
+    "greek": "el",
+    "arabic": "ar",
+    "persian": "fa",
+    "farsi": "fa",
+    "hebrew": "he",
+    "chinese": "zh",
+    "mandarin": "zh",
+    "japanese": "ja",
+    "korean": "ko",
+    "hindi": "hi",
+    "urdu": "ur",
+    "georgian": "ka",
+    "armenian": "hy",
+    "romanian": "ro",
+    "hungarian": "hu",
+    "serbian": "sr",
+    "croatian": "hr",
+    "bulgarian": "bg",
+    "русского": "ru",
+    "английского": "en",
+    "немецкого": "de",
+    "французского": "fr",
+    "russischen": "ru",
+    "englischen": "en",
+    "französischen": "fr",
+    "russe": "ru",
+    "anglais": "en",
+    "allemand": "de",
+    "ruso": "ru",
+    "inglés": "en",
+    "alemán": "de",
 }
 _T = rf"(?P<target>[^\n]{{1,{MAX_TARGET_CHARS}}})"
 _END = r"\s*$"
@@ -48,10 +93,23 @@ _LINE_PATTERNS: tuple[tuple[CreditKind, re.Pattern[str]], ...] = tuple(
             r"^(?:перевод\s+с|übersetzt\s+aus|übersetzung\s+aus|traduit\s+de|traduction\s+de"
             r"|traducido\s+de|traducción\s+de|tradotto\s+da|traduzido\s+de)\s+" + _T + _END,
         ),
-        (CreditKind.REPUBLISHED, r"^(?:this\s+\w+\s+(?:is|was|has\s+been)\s+)?(?:republished|reprinted|reposted|re-?published)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+)?permission\s+)?(?:from|of|by)\s+" + _T + _END),
-        (CreditKind.SOURCE, r"^(?:sources?|источник|quelle|source|fuente|fonte|kaynak|mənbə)\s*:\s*" + _T + _END),
+        (
+            CreditKind.REPUBLISHED,
+            r"^(?:this\s+\w+\s+(?:is|was|has\s+been)\s+)?(?:republished|reprinted|reposted|re-?published)\s+(?:here\s+)?(?:with\s+(?:the\s+)?(?:kind\s+)?permission\s+)?(?:from|of|by)\s+"
+            + _T
+            + _END,
+        ),
+        (
+            CreditKind.SOURCE,
+            r"^(?:sources?|источник|quelle|source|fuente|fonte|kaynak|mənbə)\s*:\s*" + _T + _END,
+        ),
         (CreditKind.FROM, r"^(?:from|via)\s*:?\s+" + _T + _END),
-        (CreditKind.COPYRIGHT, r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?" + _T + _END),
+        (
+            CreditKind.COPYRIGHT,
+            r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+            + _T
+            + _END,
+        ),
     )
 )
 _SENTENCE_PATTERNS: tuple[tuple[CreditKind, re.Pattern[str]], ...] = tuple(
@@ -95,7 +153,11 @@ def _trim(target: str) -> str:
 def _plausible(target: str) -> bool:
     """A credited name starts like a name or a domain and is short."""
     words = target.split()
-    return bool(words) and len(words) <= 8 and (target[0].isupper() or target[0].isdigit() or "." in target)
+    return (
+        bool(words)
+        and len(words) <= 8
+        and (target[0].isupper() or target[0].isdigit() or "." in target)
+    )
 
 
 def _language(target: str) -> str | None:
@@ -105,12 +167,37 @@ def _language(target: str) -> str | None:
 
 # Cheap tests that skip the patterns on lines that cannot hold a credit.
 _LINE_STARTS = (
-    "translat", "перевод", "übersetz", "tradu", "this", "republish", "reprint", "repost",
-    "re-publish", "source", "источник", "quelle", "fuente", "fonte", "kaynak", "mənbə", "from",
-    "via", "copyright", "©", "(c)",
+    "translat",
+    "перевод",
+    "übersetz",
+    "tradu",
+    "this",
+    "republish",
+    "reprint",
+    "repost",
+    "re-publish",
+    "source",
+    "источник",
+    "quelle",
+    "fuente",
+    "fonte",
+    "kaynak",
+    "mənbə",
+    "from",
+    "via",
+    "copyright",
+    "©",
+    "(c)",
 )
-_SENTENCE_WORDS = ("originally", "first appeared", "first published", "first ran",
-                   "republished", "reprinted", "via ")
+_SENTENCE_WORDS = (
+    "originally",
+    "first appeared",
+    "first published",
+    "first ran",
+    "republished",
+    "reprinted",
+    "via ",
+)
 
 
 def _credits_on(ctx: Context, line: Line) -> list[Credit]:

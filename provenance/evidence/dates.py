@@ -15,36 +15,175 @@ from provenance.evidence.model import DateKind, DateMention
 from provenance.evidence.registry import Context, extractor
 from provenance.evidence.text import Source
 
+SPACE = " "
 _MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro", "ocak",
-        "yanvar", "январь", "января", "январе", "янв"),
-    2: ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro",
-        "şubat", "fevral", "февраль", "февраля", "феврале", "фев"),
-    3: ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "mart", "март", "марта",
-        "марте"),
-    4: ("april", "apr", "avril", "abril", "aprile", "nisan", "aprel", "апрель", "апреля",
-        "апреле", "апр"),
+    1: (
+        "january",
+        "jan",
+        "januar",
+        "jänner",
+        "janvier",
+        "enero",
+        "gennaio",
+        "janeiro",
+        "ocak",
+        "yanvar",
+        "январь",
+        "января",
+        "январе",
+        "янв",
+    ),
+    2: (
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "fevrier",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "şubat",
+        "fevral",
+        "февраль",
+        "февраля",
+        "феврале",
+        "фев",
+    ),
+    3: (
+        "march",
+        "mar",
+        "märz",
+        "maerz",
+        "mars",
+        "marzo",
+        "março",
+        "mart",
+        "март",
+        "марта",
+        "марте",
+    ),
+    4: (
+        "april",
+        "apr",
+        "avril",
+        "abril",
+        "aprile",
+        "nisan",
+        "aprel",
+        "апрель",
+        "апреля",
+        "апреле",
+        "апр",
+    ),
     5: ("may", "mai", "mayo", "maggio", "maio", "mayıs", "май", "мая", "мае"),
-    6: ("june", "jun", "juni", "juin", "junio", "giugno", "junho", "haziran", "iyun", "июнь",
-        "июня", "июне"),
-    7: ("july", "jul", "juli", "juillet", "julio", "luglio", "julho", "temmuz", "iyul", "июль",
-        "июля", "июле"),
-    8: ("august", "aug", "août", "aout", "agosto", "ağustos", "avqust", "август", "августа",
-        "августе", "авг"),
-    9: ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro",
-        "eylül", "sentyabr", "сентябрь", "сентября", "сентябре", "сент"),
-    10: ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "ekim",
-         "oktyabr", "октябрь", "октября", "октябре", "окт"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro", "kasım", "noyabr", "ноябрь",
-         "ноября", "ноябре", "ноя"),
-    12: ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre",
-         "dezembro", "aralık", "dekabr", "декабрь", "декабря", "декабре", "дек"),
+    6: (
+        "june",
+        "jun",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "junho",
+        "haziran",
+        "iyun",
+        "июнь",
+        "июня",
+        "июне",
+    ),
+    7: (
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "julio",
+        "luglio",
+        "julho",
+        "temmuz",
+        "iyul",
+        "июль",
+        "июля",
+        "июле",
+    ),
+    8: (
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ağustos",
+        "avqust",
+        "август",
+        "августа",
+        "августе",
+        "авг",
+    ),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "setembro",
+        "eylül",
+        "sentyabr",
+        "сентябрь",
+        "сентября",
+        "сентябре",
+        "сент",
+    ),
+    10: (
+        "october",
+        "oct",
+        "oktober",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "ekim",
+        "oktyabr",
+        "октябрь",
+        "октября",
+        "октябре",
+        "окт",
+    ),
+    11: (
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "kasım",
+        "noyabr",
+        "ноябрь",
+        "ноября",
+        "ноябре",
+        "ноя",
+    ),
+    12: (
+        "december",
+        "dec",
+        "dezember",
+        "décembre",
+        "decembre",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+        "aralık",
+        "dekabr",
+        "декабрь",
+        "декабря",
+        "декабре",
+        "дек",
+    ),
 }
 MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
 # English month names are also ordinary words ('may', 'march'): they count only capitalised.
 _ENGLISH = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    (
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec"
+    ).split(SPACE)
 )
 _MONTH = "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
 _M = rf"(?P<month>{_MONTH})\.?"
@@ -67,7 +206,11 @@ _PATTERNS: tuple[tuple[DateKind, re.Pattern[str], bool], ...] = tuple(
             _E,
         ),
         # ISO dates may carry a time ('2024-08-27T10:00Z').
-        (DateKind.ABSOLUTE, r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})", r"(?:(?=T\d)|(?![\w]))"),
+        (
+            DateKind.ABSOLUTE,
+            r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})",
+            r"(?:(?=T\d)|(?![\w]))",
+        ),
         (DateKind.ABSOLUTE, r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})", _E),
         (DateKind.ABSOLUTE, r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})", _E),
         (DateKind.MONTH_YEAR, rf"{_M}(?:\s{{1,3}}(?:of|de))?,?\s{{1,3}}{_Y}", _E),
@@ -81,7 +224,10 @@ _PATTERNS: tuple[tuple[DateKind, re.Pattern[str], bool], ...] = tuple(
     )
 )
 
-_NUMBER = r"(?:\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|many)"
+_NUMBER = (
+    r"(?:\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+few|several|many)"
+)
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade)s?"
 _PERIOD = (
     r"(?:week|weekend|month|year|decade|spring|summer|autumn|fall|winter|quarter|night|evening|morning"
@@ -111,7 +257,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 # '2 years ago' glued to a preceding tag ('#asia2 years ago') still reads as a relative date.
-_GLUED_AGO = re.compile(rf"(?<=[^\W\d])\d{{1,3}}\s{{1,3}}{_UNIT}\s{{1,3}}ago(?![\w])", re.IGNORECASE)
+_GLUED_AGO = re.compile(
+    rf"(?<=[^\W\d])\d{{1,3}}\s{{1,3}}{_UNIT}\s{{1,3}}ago(?![\w])", re.IGNORECASE
+)
 
 
 def trie(words: list[str] | set[str] | dict[str, int]) -> str:
@@ -150,7 +298,7 @@ _ANCHOR_WORDS = (
     "letzte letzten letzter letztes vor gestern heute kürzlich neulich dernier dernière il "
     "récemment hier aujourd'hui pasado pasada hace recientemente ayer scorso scorsa "
     "recentemente ieri прошлой прошлом назад недавно вчера сегодня geçen dün geçenlerde"
-).split()
+).split(SPACE)
 _ANCHOR = re.compile(rf"(?<![\w]){trie(_ANCHOR_WORDS)}(?![\w])")
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 MONTH_WINDOW, RELATIVE_WINDOW = 30, 60
@@ -168,8 +316,14 @@ def _windows(hits: list[tuple[int, int]], reach: int, size: int) -> list[tuple[i
     return merged
 
 
-def _hits(fast: re.Pattern[str], slow: re.Pattern[str], text: str, lowered: str | None,
-          start: int, stop: int) -> list[tuple[int, int]]:
+def _hits(
+    fast: re.Pattern[str],
+    slow: re.Pattern[str],
+    text: str,
+    lowered: str | None,
+    start: int,
+    stop: int,
+) -> list[tuple[int, int]]:
     if lowered is not None:
         return [m.span() for m in fast.finditer(lowered, start, stop)]
     return [m.span() for m in slow.finditer(text, start, stop)]
@@ -194,16 +348,16 @@ def _value(kind: DateKind, match: re.Match[str]) -> tuple[bool, str | None]:
             if first != second and day > 12 >= month:
                 return _valid(year, month, day)
         return (1 <= first <= 31 and 1 <= second <= 31 and 1800 <= year <= 2100), None
-    month = _month(groups["month"]) if groups.get("month") else None
-    if month is None or not 1 <= month <= 12:
+    month_number = _month(groups["month"]) if groups.get("month") else None
+    if month_number is None or not 1 <= month_number <= 12:
         return False, None
-    day = int(groups["day"]) if groups.get("day") else None
+    day_number = int(groups["day"]) if groups.get("day") else None
     if kind is DateKind.YEARLESS:
-        return day is None or 1 <= day <= 31, None
-    year = int(groups["year"])
-    if day is None:
-        return True, f"{year:04d}-{month:02d}"
-    return _valid(year, month, day)
+        return day_number is None or 1 <= day_number <= 31, None
+    year_number = int(groups["year"])
+    if day_number is None:
+        return True, f"{year_number:04d}-{month_number:02d}"
+    return _valid(year_number, month_number, day_number)
 
 
 def _valid(year: int, month: int, day: int) -> tuple[bool, str | None]:
@@ -297,7 +451,7 @@ def _alone_on_line(source: Source, mention: DateMention) -> bool:
     line = source.line_of(mention.span.start)
     if len(line.text) > 60:
         return False
-    rest = (source.text[line.start : mention.span.start] + source.text[mention.span.end : line.end])
+    rest = source.text[line.start : mention.span.start] + source.text[mention.span.end : line.end]
     words = rest.replace(",", " ").replace("|", " ").replace("–", " ").replace("-", " ").split()
     return len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 

@@ -38,6 +38,8 @@ def headlines(ctx: Context) -> tuple[Headline, ...]:
     found.extend(
         Headline(span=ctx.source.line_span(line), repeated=True)
         for line in ctx.source.content
-        if line.number > first.number and len(line.text) == len(first.text) and _key(line.text) == key
+        if line.number > first.number
+        and len(line.text) == len(first.text)
+        and _key(line.text) == key
     )
     return tuple(found)

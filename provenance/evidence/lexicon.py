@@ -24,7 +24,8 @@ TITLES = _words(
     "analyst spokesman spokeswoman spokesperson pope bishop father rev reverend deputy vice "
     "foreign defense defence interior finance economy trade health minister's premier "
     "commander chief officer head leader founder author journalist columnist researcher "
-    "lecturer councillor councilor councilman councilwoman engineer engineers herr frau monsieur madame señor señora"
+    "lecturer councillor councilor councilman councilwoman engineer engineers "
+    "herr frau monsieur madame señor señora"
 )
 # Capitalised words that start sentences or name things other than people.
 COMMON = _words(

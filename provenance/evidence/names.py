@@ -20,9 +20,9 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from provenance.evidence.lexicon import PARTICLES, bare, is_name_token
+from provenance.evidence.model import NameCluster, PersonMention, Span
 from provenance.evidence.outlets import overlaps as _overlaps
 from provenance.evidence.outlets import skeleton
-from provenance.evidence.model import NameCluster, PersonMention, Span
 from provenance.evidence.registry import Context, extractor
 from provenance.evidence.text import CAPITALISED
 
@@ -163,8 +163,10 @@ def _compatible_given(first: set[str], second: set[str]) -> bool:
 def _feminine_pair(a: str, b: str) -> bool:
     """'Petrov'/'Petrova', 'Kowalski'/'Kowalska': a family, not one person misspelled."""
     x, y = sorted((a.casefold(), b.casefold()), key=len)
-    return y == x + "a" or (x[:-1] == y[:-1] and {x[-1], y[-1]} == {"i", "a"}) or (
-        x.endswith("sky") and y == x[:-1] + "aya"
+    return (
+        y == x + "a"
+        or (x[:-1] == y[:-1] and {x[-1], y[-1]} == {"i", "a"})
+        or (x.endswith("sky") and y == x[:-1] + "aya")
     )
 
 
@@ -237,9 +239,7 @@ def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
         group = [m for i in members for m in by_surname[surnames[i]]]
         spans: list[Span] = sorted((m.span for m in group), key=lambda s: s.start)
         person_ids = {
-            registry[surnames[i].casefold()]
-            for i in members
-            if surnames[i].casefold() in registry
+            registry[surnames[i].casefold()] for i in members if surnames[i].casefold() in registry
         } or _near_people(ctx, [surnames[i] for i in members])
         person = people_by_id[min(person_ids)] if len(person_ids) == 1 else None
         if person is not None:
@@ -253,6 +253,11 @@ def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
             canonical = max(name_seen, key=lambda n: (len(n), -name_seen[n]))
         variants = tuple(sorted({m.name for m in group} | {canonical}))
         clusters.append(
-            NameCluster(canonical=canonical, variants=variants, mentions=tuple(spans), person=person.id if person else None)
+            NameCluster(
+                canonical=canonical,
+                variants=variants,
+                mentions=tuple(spans),
+                person=person.id if person else None,
+            )
         )
     return tuple(sorted(clusters, key=lambda c: c.mentions[0].start))

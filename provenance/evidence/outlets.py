@@ -39,8 +39,17 @@ _CUE = re.compile(
 )
 _CUE_WINDOW = 40
 _SKELETON_RULES = (
-    ("sh", "\x01"), ("dzh", "j"), ("kh", "h"), ("zh", "j"), ("ph", "f"),
-    ("ck", "k"), ("q", "k"), ("w", "v"), ("y", "i"), ("x", "ks"), ("c", "k"),
+    ("sh", "\x01"),
+    ("dzh", "j"),
+    ("kh", "h"),
+    ("zh", "j"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("y", "i"),
+    ("x", "ks"),
+    ("c", "k"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
 _NON_WORD = re.compile(r"[^\w./-]+")
@@ -206,9 +215,11 @@ def match_outlet(
         # public-suffix lookup needed: only the catalog's own domains count).
         labels = norm.split(".")
         for first in range(1, len(labels) - 1):
-            key = index.exact.get(".".join(labels[first:]))
-            if key is not None:
-                return OutletMatch(outlet=key.outlet, matched=key.matched, score=100.0, exact=True)
+            parent = index.exact.get(".".join(labels[first:]))
+            if parent is not None:
+                return OutletMatch(
+                    outlet=parent.outlet, matched=parent.matched, score=100.0, exact=True
+                )
     return _fuzzy(index, name, threshold)
 
 

@@ -33,7 +33,10 @@ _VERBS = (
     r"|dijo|afirmó|explicó|declaró|ha\s+detto|ha\s+dichiarato|ha\s+spiegato"
     r"|заявил[аи]?|сказал[аи]?|отметил[аи]?|добавил[аи]?|написал[аи]?"
 )
-_NAME = rf"{UPPER}[\w'’.-]{{0,30}}(?:\s{{1,2}}(?:(?:de|van|von|al|bin|da|di|la|le)\s)?{UPPER}[\w'’.-]{{0,30}}){{0,3}}"
+_NAME = (
+    rf"{UPPER}[\w'’.-]{{0,30}}"
+    rf"(?:\s{{1,2}}(?:(?:de|van|von|al|bin|da|di|la|le)\s)?{UPPER}[\w'’.-]{{0,30}}){{0,3}}"
+)
 _PRONOUN = r"he|she|they|it|we|i|the\s+\w{1,20}|his\s+\w{1,20}|her\s+\w{1,20}"
 _TO = rf"(?P<to>{UPPER}[\w/.&'’-]{{0,40}}(?:\s{UPPER}[\w/.&'’-]{{0,40}}){{0,3}})"
 _VERB_STEMS = ("emphasi", "заявил", "сказал", "отметил", "добавил", "написал")
@@ -56,17 +59,14 @@ _BEFORE_VERB = re.compile(
 )
 _NAME_BEFORE_VERB = re.compile(rf"(?P<speaker>{_NAME}),?\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 _ACCORDING = re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<speaker>{_NAME})\s*,?\s*$")
-_GIVEN = re.compile(
-    rf"(?i:interview\s+with|comments?\s+(?:made\s+)?to|speaking\s+to|told)\s+{_TO}"
-)
+_GIVEN = re.compile(rf"(?i:interview\s+with|comments?\s+(?:made\s+)?to|speaking\s+to|told)\s+{_TO}")
 
 
 _GIVEN_HINTS = ("told", "nterview", "omment", "peaking")
 # The last word of every reporting verb: a window that ends otherwise has no verb before the
 # quotation, and the (costlier) search for one is skipped.
 _VERB_ENDINGS = frozenset(
-    word.split("\\s+")[-1]
-    for word in re.sub(r"\[[^\]]*\]\??", "", _VERBS).split("|")
+    word.split("\\s+")[-1] for word in re.sub(r"\[[^\]]*\]\??", "", _VERBS).split("|")
 ) | {"saying", "writing", "adding", "that"}
 
 
@@ -75,7 +75,9 @@ def _may_end_with_verb(before: str) -> bool:
     if not words:
         return False
     last = words[-1]
-    return last.lower() in _VERB_ENDINGS or last.lower().startswith(_VERB_STEMS) or last[:1].isupper()
+    return (
+        last.lower() in _VERB_ENDINGS or last.lower().startswith(_VERB_STEMS) or last[:1].isupper()
+    )
 
 
 def _speaker(raw: str | None) -> str | None:

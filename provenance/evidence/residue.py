@@ -64,8 +64,7 @@ _INTERFACE: dict[str, str] = {
     "es": "compartir|suscríbete|suscribirse|cerrar|publicidad|imprimir|comentarios|buscar"
     "|iniciar sesión|síguenos|inicio|aceptar",
     "et": "jaga|telli|sulge|reklaam|kommentaarid|otsi|logi sisse|avaleht|nõustun",
-    "ru": "поделиться|подписаться|закрыть|реклама|комментарии|поиск|войти|главная"
-    "|подписывайтесь",
+    "ru": "поделиться|подписаться|закрыть|реклама|комментарии|поиск|войти|главная|подписывайтесь",
     "it": "condividi|iscriviti|chiudi|pubblicità|commenti|cerca|accedi",
     "pt": "compartilhar|partilhar|assine|fechar|publicidade|comentários|pesquisar|entrar",
     "tr": "paylaş|abone ol|kapat|reklam|yorumlar|giriş yap",
