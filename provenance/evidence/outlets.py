@@ -150,6 +150,18 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
     )
 
 
+_LAST: list[tuple[Sequence[Outlet], _Index]] = []
+
+
+def _index_for(outlets: Sequence[Outlet]) -> _Index:
+    """The index of ``outlets``; the same sequence object asked again skips the signature."""
+    if _LAST and _LAST[0][0] is outlets:
+        return _LAST[0][1]
+    index = _index(_signature(outlets))
+    _LAST[:] = [(outlets, index)]
+    return index
+
+
 def _fuzzy_many(index: _Index, names: list[str], cutoff: float) -> dict[str, OutletMatch]:
     """The nearest outlet of each name scoring at least ``cutoff``, compared only with keys
     of as many words (a garble keeps the words; 'Eurasian Market' is not 'Eurasianet')."""
@@ -198,7 +210,7 @@ def match_outlet(
     nearest near-miss scoring at least ``threshold`` (0..100) with ``exact=False``."""
     if not outlets or not name.strip():
         return None
-    index = _index(_signature(outlets))
+    index = _index_for(outlets)
     written = name.strip().strip(".,;:'\"“”«»()")
     if written in index.short:
         key = index.short[written]
@@ -290,7 +302,7 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
     if not ctx.outlets:
         return ()
     text = ctx.source.text
-    index = _index(_signature(ctx.outlets))
+    index = _index_for(ctx.outlets)
     found: dict[tuple[int, int], OutletMention] = {}
 
     def add(start: int, end: int, match: OutletMatch) -> None:
