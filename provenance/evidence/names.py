@@ -41,7 +41,7 @@ def _surname(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _name_word(token: str) -> tuple[int, int] | None:
-    """(offset, length) of the name inside ``token`` ("Tokayev's" -> (0, 7)), or None."""
+    """(offset, length) of the name inside ``token`` ("Volkov's" -> (0, 6)), or None."""
     word = bare(token)
     if not word or not is_name_token(word):
         return None
@@ -55,7 +55,7 @@ def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     run: list[tuple[int, int]] = []
 
     def flush() -> None:
-        # 'University of Minnesota Otabek Akromov': after 'of/in/at/from', a run of three or
+        # 'University of Oregon Jane Doe': after 'of/in/at/from', a run of three or
         # more words most likely starts with the place or institution the phrase names.
         if len(run) >= 3 and _AFTER_PLACE_WORD.search(text, max(0, run[0][0] - 6), run[0][0]):
             run.pop(0)
@@ -76,7 +76,7 @@ def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         if run and gap != " " and not _PARTICLE_GAP.match(gap):
             flush()
         run.append((start, end))
-        # A possessive or a following comma ends the name: "Tokayev's", "Smith, a lecturer".
+        # A possessive or a following comma ends the name: "Volkov's", "Smith, a lecturer".
         if end != match.end():
             flush()
     flush()

@@ -2,7 +2,7 @@
 
 Exact matches are case-insensitive on names, aliases and domains (case-sensitive for keys of
 three characters or fewer, so 'AP' does not match 'ap'). Near-misses — what machine
-translation makes of a name ('Hakkin', 'Khatchin' for 'Haqqin') — are scored with rapidfuzz
+translation makes of a name ('Medusa', 'Meduzza' for 'Meduza') — are scored with rapidfuzz
 on the plain text and on a transliteration skeleton (kh->h, q->k, doubled letters single,
 ...) and kept when the score reaches ``FUZZY_THRESHOLD``, or ``CUED_THRESHOLD`` when words
 around the mention say it is an outlet ('a media outlet', 'journalist', 'newspaper').
@@ -70,7 +70,7 @@ def normalise(name: str) -> str:
 
 
 def skeleton(name: str) -> str:
-    """How a transliterated name sounds, roughly: 'Khatchin' -> 'hachin', 'Haqqin' -> 'hakin'."""
+    """How a transliterated name sounds, roughly: 'Khabarov' -> 'habarov', 'Qasimov' -> 'kasimov'."""
     text = _NON_WORD.sub(" ", normalise(name))
     text = text.replace("tch", "ch").replace("ch", "\x00")  # keep 'ch' while 'c' becomes 'k'
     for old, new in _SKELETON_RULES:
@@ -102,7 +102,7 @@ def _signature(outlets: Sequence[Outlet]) -> tuple[tuple[str, tuple[str, ...]], 
 
 
 def _without_suffix(name: str) -> str | None:
-    """'oilprice.com' -> 'oilprice', 'haqqin.az' -> 'haqqin'; None when there is no suffix."""
+    """'example.com' -> 'example', 'news.az' -> 'news'; None when there is no suffix."""
     head, dot, tail = name.rpartition(".")
     return head if dot and head and tail.isalpha() and 2 <= len(tail) <= 12 else None
 

@@ -123,7 +123,7 @@ def _uppercase_class() -> str:
 
 
 UPPER = _uppercase_class()
-# A capitalised word: 'Haqqin', 'Kassym-Jomart', "O'Neil", 'RFE/RL' (letters after the first
+# A capitalised word: 'Meduza', 'Jean-Pierre', "O'Neil", 'AP/NORC' (letters after the first
 # may be of either case); bounded so that a scan is linear.
 CAPITALISED = re.compile(rf"(?<![\w'’/-]){UPPER}[\w'’/-]{{0,40}}(?![\w'’/-])")
 DOMAIN = re.compile(
