@@ -70,7 +70,7 @@ def normalise(name: str) -> str:
 
 
 def skeleton(name: str) -> str:
-    """How a transliterated name sounds, roughly: 'Khabarov' -> 'habarov', 'Qasimov' -> 'kasimov'."""
+    """A rough sound of a transliterated name: 'Khabarov' -> 'habarov', 'Qasimov' -> 'kasimov'."""
     text = _NON_WORD.sub(" ", normalise(name))
     text = text.replace("tch", "ch").replace("ch", "\x00")  # keep 'ch' while 'c' becomes 'k'
     for old, new in _SKELETON_RULES:
