@@ -55,6 +55,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _NON_WORD = re.compile(r"[^\w./-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Case-, accent- and spacing-insensitive form: 'The  Guardian ' -> 'guardian'."""
     folded = unicodedata.normalize("NFKD", name.casefold())
@@ -69,6 +70,7 @@ def normalise(name: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
     """A rough sound of a transliterated name: 'Khabarov' -> 'habarov', 'Qasimov' -> 'kasimov'."""
     text = _NON_WORD.sub(" ", normalise(name))
@@ -84,7 +86,7 @@ class _Key:
     matched: str  # as the catalog writes it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: it is built once per registry
 class _Index:
     exact: dict[str, _Key]  # normalised key -> outlet
     short: dict[str, _Key]  # case-sensitive keys of <= 3 characters
@@ -172,12 +174,12 @@ def _fuzzy_many(index: _Index, names: list[str], cutoff: float) -> dict[str, Out
             groups.setdefault(len(norm.split()), []).append((name, norm))
     found: dict[str, OutletMatch] = {}
     for words, kept in sorted(groups.items()):
-        keys = [i for i, plain in enumerate(index.fuzzy_plain) if len(plain.split()) == words]
+        keys, key_sounds = _keys_of_length(index, words)
         if not keys:
             continue
         scores = process.cdist(
             [skeleton(norm) for _, norm in kept],
-            [index.fuzzy_keys[i] for i in keys],
+            key_sounds,
             scorer=fuzz.ratio,
             score_cutoff=cutoff,
             workers=1,
@@ -197,6 +199,13 @@ def _fuzzy_many(index: _Index, names: list[str], cutoff: float) -> dict[str, Out
                 outlet=owner.outlet, matched=owner.matched, score=score, exact=False
             )
     return found
+
+
+@lru_cache(maxsize=64)
+def _keys_of_length(index: _Index, words: int) -> tuple[list[int], list[str]]:
+    """The fuzzy keys of ``words`` words: their positions and their skeletons."""
+    keys = [i for i, plain in enumerate(index.fuzzy_plain) if len(plain.split()) == words]
+    return keys, [index.fuzzy_keys[i] for i in keys]
 
 
 def _fuzzy(index: _Index, name: str, cutoff: float) -> OutletMatch | None:
