@@ -31,23 +31,28 @@ from typing import Any
 # ---------------------------------------------------------------------------------------
 # Word pools (all invented).
 
-FIRST = (
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+FIRST = _words(
     "Amara Bastien Corvin Dalia Emrik Faye Goran Halina Ilko Jovana Kestrel Lorcan Mirela "
     "Nadim Odile Pavlo Quilla Radek Selma Tobiah Ulla Varro Wenna Xaver Yelena Zorik Anouk "
     "Brannoc Cyrena Dorotej Eskil Fenna Gideon Hesper Ines Jarek Kaija Lisandro Maren Nilo"
-).split()
-LAST = (
+)
+LAST = _words(
     "Kovashenko Brandvik Ostermaier Quillfeather Dravonic Harkavy Lindqvist Morozkin "
     "Petrakova Sandoval Tervakoski Valcourt Wenzelow Yarbrough Zelenkov Achterberg Belokurov "
     "Castellane Dunmore Eklundh Fairweather Gorshkova Hollingrake Ivanchuk Jaskolski Kirkeby "
     "Lomonaco Marchetti Novakovski Oyelaran Pellegrin Rasmuszen Stravinskaya Thornquist "
     "Uskokovic Vashchenko Whitlocke Xenakova Yusupkhan Zabolotny"
-).split()
-PLACES = (
+)
+PLACES = _words(
     "Veldran Port-Asker Kessmore Tarnowitz Oskaval Brenholm Lisvara Quennec Dravosk Mirhaven "
     "Saltreach Ulmsted Corvaine Jastrebo Nerith Palomar-Sur Vintersby Ardeshk Thessaly-Nova "
     "Kaldera Ostrevo Greyhallow Fennmark Zoravan Istrelle Morvath Belcastre Tuvala Rhenmoor"
-).split()
+)
 REGIONS = (
     "the Varenna Basin",
     "the Northern Marches",
@@ -58,15 +63,15 @@ REGIONS = (
     "the Ventrel Delta",
     "the Mirrow Archipelago",
 )
-OUTLET_A = (
+OUTLET_A = _words(
     "Northbridge Valmora Eastreach Kessmore Greyhallow Lisvara Saltreach Brenholm Ardent "
     "Meridian Halcyon Tarnwick Corvaine Silverfen Oldgate Redmarsh Westerly Fennmark Amber "
     "Quayside Highmoor Larkspur Ironvale Stillwater Bellrock Duskmere Harbourline Crestwood"
-).split()
-OUTLET_B = (
+)
+OUTLET_B = _words(
     "Courier Herald Wire Gazette Dispatch Observer Tribune Ledger Review Monitor Bulletin "
     "Chronicle Post Sentinel Digest Report Times Journal Signal Register"
-).split()
+)
 TLDS = ("com", "net", "org", "news", "info", "eu", "de", "fr", "co.uk", "io")
 LANGUAGES = ("de", "fr", "es", "ru", "pt", "tr", "pl", "it", "fi", "uk", "ar", "zh", "nl", "sv")
 COUNTRIES = ("GB", "DE", "FR", "ES", "PL", "TR", "US", "NL", "SE", "FI", "IT", "PT", None)
@@ -100,23 +105,23 @@ ROLES = (
     "a trade negotiator",
     "the head of the {place} chamber of commerce",
 )
-MONTHS = (
+MONTHS = _words(
     "January February March April May June July August September October November December"
-).split()
+)
 
-NOUNS = (
+NOUNS = _words(
     "pipeline tariff corridor treaty border summit reform grain harbour railway subsidy "
     "ceasefire coalition referendum election budget agreement sanction convoy drought "
     "reservoir shipyard vaccine census dispute ministry delegation framework bridge quota"
-).split()
-ADJS = (
+)
+ADJS = _words(
     "regional northern contested landmark cautious ambitious long-delayed fragile bilateral "
     "disputed sweeping modest unexpected provisional strategic costly symbolic temporary"
-).split()
-VERBS_PAST = (
+)
+VERBS_PAST = _words(
     "announced rejected endorsed postponed criticised welcomed questioned approved revived "
     "suspended signed outlined defended"
-).split()
+)
 NUMBERS = ("two", "three", "four", "five", "a dozen", "several", "dozens of", "hundreds of")
 RELATIVE = (
     "last week",
@@ -464,9 +469,10 @@ def body(world: World, rng: random.Random, reworded: bool) -> list[str]:
 
 
 def headline(rng: random.Random) -> str:
+    outcome = rng.choice(("stall", "resume", "widen", "collapse"))
     return (
         f"{rng.choice(PLACES)} {rng.choice(VERBS_PAST)} {rng.choice(ADJS)} "
-        f"{rng.choice(NOUNS)} deal as {rng.choice(NOUNS)} talks {rng.choice(('stall', 'resume', 'widen', 'collapse'))}"
+        f"{rng.choice(NOUNS)} deal as {rng.choice(NOUNS)} talks {outcome}"
     )
 
 
@@ -493,10 +499,12 @@ def human_date(date: str) -> str:
 
 def ticker(rng: random.Random) -> str:
     coins = rng.sample(TICKER_COINS, 5)
-    return "  ".join(
-        f"{c} ${rng.randint(1, 60000):,}.{rng.randint(0, 99):02d} {rng.choice('+-')}{rng.randint(0, 9)}.{rng.randint(0, 99):02d}%"
-        for c in coins
-    )
+    quotes = []
+    for coin in coins:
+        price = f"{rng.randint(1, 60000):,}.{rng.randint(0, 99):02d}"
+        change = f"{rng.choice('+-')}{rng.randint(0, 9)}.{rng.randint(0, 99):02d}%"
+        quotes.append(f"{coin} ${price} {change}")
+    return "  ".join(quotes)
 
 
 def url_for(outlet: Outlet, title: str, number: int, date: str | None) -> str:
@@ -606,9 +614,12 @@ def article(index: int, world: World, rng: random.Random) -> tuple[dict[str, Any
     language = "en"
     note: str | None = None
     source: Source | None = None
-    if kind in ("republished", "syndicated", "translated") and world.originals:
-        if rng.random() < 0.75:
-            source = world.originals[rng.randrange(len(world.originals))]
+    if (
+        kind in ("republished", "syndicated", "translated")
+        and world.originals
+        and rng.random() < 0.75
+    ):
+        source = world.originals[rng.randrange(len(world.originals))]
 
     if kind == "original":
         title = headline(rng)
