@@ -4,10 +4,12 @@ modules inside the function, so that `provenance --help` stays fast."""
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 
 import typer
 
-COMMANDS = ("validate", "schema")
+COMMANDS = ("report", "check", "validate", "add", "evidence", "rules", "schema")
 
 app = typer.Typer(
     name="provenance",
@@ -15,6 +17,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help: rich_utils alone costs over 0.1 s of start-up.
+    rich_markup_mode=None,
 )
 
 for _name in COMMANDS:
@@ -22,4 +26,9 @@ for _name in COMMANDS:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        # `provenance report | head`: the reader left; stop quietly, as other CLI tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

@@ -20,3 +20,13 @@ def registered_domain(url_or_host: str) -> str | None:
     parts = _extractor()(url_or_host)
     domain = getattr(parts, "top_domain_under_public_suffix", None) or parts.registered_domain
     return str(domain).lower() if domain else None
+
+
+def url_on_domains(url: str, domains: list[str]) -> bool:
+    """Whether the URL's host is one of ``domains``, under one, or on its registered domain."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if any(host == domain or host.endswith("." + domain) for domain in domains):
+        return True
+    return registered_domain(url) in domains

@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from provenance.severity import Family, Severity
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
-
-
-class Family(StrEnum):
-    CATALOG = "catalog"
-    TRANSLATION = "translation"
-    DATES = "dates"
-    ATTRIBUTION = "attribution"
-    INTEGRITY = "integrity"
-    REUSE = "reuse"
+__all__ = ["Family", "Finding", "Location", "RuleInfo", "Severity"]
 
 
 class _Frozen(BaseModel):
@@ -90,5 +74,5 @@ class RuleInfo:
             family=self.family,
             severity=self.severity,
             message=message,
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from provenance.findings import Finding, Location, RuleInfo, Severity
 from provenance.models import Catalog
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Model(BaseModel):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from provenance.articles import ArticleProblem, read_article
-from provenance.domains import registered_domain
+from provenance.domains import registered_domain, url_on_domains
 from provenance.findings import Family, Finding, RuleInfo, Severity
 from provenance.loader import DUPLICATE_KEY_RULE, SCHEMA_RULE, LoadedCatalog
 from provenance.models import Catalog, date_bounds
@@ -115,21 +115,21 @@ Emit = Callable[[RuleInfo, str, str], Finding]
 
 
 def _duplicate_ids(catalog: Catalog, emit: Emit) -> Iterator[Finding]:
-    for collection, items in (
-        ("outlets", catalog.outlets),
-        ("people", catalog.people),
-        ("articles", catalog.articles),
+    for collection, ids in (
+        ("outlets", [outlet.id for outlet in catalog.outlets]),
+        ("people", [person.id for person in catalog.people]),
+        ("articles", [article.id for article in catalog.articles]),
     ):
         first: dict[str, int] = {}
-        for position, item in enumerate(items):
-            if item.id in first:
+        for position, item_id in enumerate(ids):
+            if item_id in first:
                 yield emit(
                     DUPLICATE_ID,
                     f"/{collection}/{position}/id",
-                    f"id {item.id!r} is already used by /{collection}/{first[item.id]}",
+                    f"id {item_id!r} is already used by /{collection}/{first[item_id]}",
                 )
             else:
-                first[item.id] = position
+                first[item_id] = position
 
 
 def _duplicate_urls(catalog: Catalog, emit: Emit) -> Iterator[Finding]:
@@ -171,8 +171,8 @@ def _references_and_urls(catalog: Catalog, emit: Emit) -> Iterator[Finding]:
                 continue
             if hop.url is None or not outlet.domains:
                 continue
-            domain = registered_domain(hop.url)
-            if domain not in outlet.domains:
+            if not url_on_domains(hop.url, outlet.domains):
+                domain = registered_domain(hop.url)
                 yield emit(
                     URL_DOMAIN,
                     f"{pointer}/url",

@@ -111,6 +111,7 @@ class NameCluster(_Model):
     canonical: str  # the most frequent (ties: the longest, then first seen)
     variants: tuple[str, ...]  # every distinct spelling, canonical included, sorted
     mentions: tuple[Span, ...]
+    person: str | None = None  # the catalog person id, when the spellings are one of its people
 
 
 class ResidueKind(StrEnum):

@@ -1,0 +1,295 @@
+"""`provenance add`, the I/O around the pure parts: plan an entry for a file (nothing
+written), then commit it under a lock so that the catalog ends valid with the entry, or
+untouched.
+
+Order of a commit, under ``sources.json.lock``: re-read the catalog (another add may have
+landed), propose again, refuse duplicates, build the new text, validate it in a mirror of the
+folder, copy the article text (atomically), then replace sources.json (atomically). If the
+catalog cannot be written, the copied text is removed again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from provenance.articles import MAX_ARTICLE_BYTES, ArticleProblem, resolve_inside
+from provenance.atomic import write_atomic
+from provenance.catalog_edit import EditError, append_article
+from provenance.evidence.model import Evidence
+from provenance.findings import Finding
+from provenance.ingest import Document, read_document
+from provenance.loader import LoadedCatalog, UnusableInput, load_catalog
+from provenance.models import Article, Catalog, Outlet, Person
+from provenance.proposal import Options, Proposal, conflicts, propose
+from provenance.validate import validate
+
+DEFAULT_ARTICLES_FOLDER = "seeds"
+LOCK_TIMEOUT = 120.0
+_BOM = "\ufeff"
+
+Extractor = Callable[[str, Sequence[Outlet], Sequence[Person]], Evidence]
+
+
+class AddRefused(Exception):
+    """The entry is not written; the message says why (one line per reason)."""
+
+
+@dataclass
+class Plan:
+    """A proposed entry, the catalog text with it, and what the checks say about it."""
+
+    catalog_path: Path
+    document: Document
+    proposal: Proposal
+    candidate_text: str
+    bom: str = ""  # the catalog's byte-order mark, kept as it was
+    findings: list[Finding] = field(default_factory=list)  # for the new article only
+    problems: list[str] = field(default_factory=list)  # reasons to refuse the write
+
+    @property
+    def article(self) -> Article:
+        return self.proposal.article
+
+
+def articles_folder(catalog_path: Path) -> str:
+    """Where new texts go: `[tool.provenance] seeds` (default 'seeds'), inside the catalog's
+    folder."""
+    from provenance.config import UnusableConfig, load_config
+
+    try:
+        value = load_config(catalog_path).seeds
+    except UnusableConfig as error:
+        raise AddRefused(str(error)) from None
+    resolved = resolve_inside(catalog_path.resolve().parent, value)
+    if not value.strip() or isinstance(resolved, ArticleProblem):
+        reason = resolved.message if isinstance(resolved, ArticleProblem) else "empty"
+        raise AddRefused(f"[tool.provenance] seeds = {value!r}: {reason}")
+    return value.strip().replace("\\", "/").rstrip("/") or "."
+
+
+def default_extractor(text: str, outlets: Sequence[Outlet], people: Sequence[Person]) -> Evidence:
+    from provenance.evidence import extract
+
+    return extract(text, outlets=outlets, people=people)
+
+
+def _read_catalog(path: Path) -> tuple[LoadedCatalog, Catalog, str]:
+    """The loaded catalog, its model and its raw text's BOM ('' or U+FEFF)."""
+    try:
+        with path.open("rb") as handle:
+            raw_head = handle.read(3)
+    except FileNotFoundError:
+        raise AddRefused(f"{path}: no such catalog") from None
+    except OSError as error:
+        raise AddRefused(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        loaded = load_catalog(path, str(path))
+    except UnusableInput as error:
+        raise AddRefused(str(error)) from None
+    if loaded.catalog is None:
+        count = len(loaded.findings)
+        raise AddRefused(
+            f"{path} does not match its schema ({count} error{'s' * (count != 1)}); "
+            f"run `provenance validate {path}` and fix it first"
+        )
+    return loaded, loaded.catalog, _BOM if raw_head == _BOM.encode("utf-8") else ""
+
+
+def _finding_key(finding: Finding) -> tuple[str, str | None, str]:
+    return (finding.code, finding.article, finding.message)
+
+
+def _mirror(folder: Path, catalog: Catalog, mirror: Path) -> None:
+    """Hard links (copies across file systems) of the article files the catalog names, so
+    the candidate is checked against the same texts without touching the real folder."""
+    for article in catalog.articles:
+        real = resolve_inside(folder, article.file)
+        if isinstance(real, ArticleProblem) or not real.is_file():
+            continue  # validation reports it, in the old catalog as in the new
+        target = mirror / article.file
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(real, target)
+        except OSError:
+            with contextlib.suppress(OSError):
+                shutil.copyfile(real, target)
+
+
+def _check_findings(candidate: Path, display: str) -> list[Finding] | None:
+    """What `provenance check` says of the candidate; None when it is not a valid catalog."""
+    from provenance.check import Invalid, run_check
+    from provenance.config import load_config
+
+    result = run_check(candidate, load_config(Path(display)), display=display, jobs=1)
+    return list(result.findings) if not isinstance(result, Invalid) else None
+
+
+@dataclass(frozen=True)
+class CandidateFindings:
+    validation: list[Finding]  # the catalog family: any new one refuses the write
+    check: list[Finding] | None  # every rule, when the check is asked for and can run
+
+
+def check_candidate(
+    catalog_path: Path,
+    candidate_text: str,
+    catalog: Catalog,
+    article: Article,
+    text: str,
+    *,
+    with_check: bool = True,
+) -> CandidateFindings:
+    """Validate (and check) the catalog with the new entry in a mirror of its folder; the
+    findings are located in the real file's lines, as they will be once written."""
+    display = str(catalog_path)
+    with tempfile.TemporaryDirectory(prefix="provenance-add-") as temporary:
+        mirror = Path(temporary)
+        _mirror(catalog_path.resolve().parent, catalog, mirror)
+        stored = mirror / article.file
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_bytes(text.encode("utf-8"))
+        candidate = mirror / catalog_path.name
+        candidate.write_bytes(candidate_text.encode("utf-8"))
+        validation = validate(load_catalog(candidate, display)).findings
+        checked = _check_findings(candidate, display) if with_check else None
+    return CandidateFindings(validation, checked)
+
+
+def plan(
+    catalog_path: Path,
+    document: Document,
+    options: Options,
+    extractor: Extractor | None = None,
+    *,
+    with_check: bool = True,
+) -> Plan:
+    """What `add` would write, and why it would refuse. Writes nothing."""
+    loaded, catalog, bom = _read_catalog(catalog_path)
+    before = validate(loaded)
+    evidence = (extractor or default_extractor)(document.text, catalog.outlets, catalog.people)
+    proposal = propose(document, evidence, catalog, options)
+    problems = conflicts(proposal.article, proposal.text, catalog, before.texts)
+    entry = proposal.article.model_dump(by_alias=True, mode="json")
+    try:
+        candidate_text = append_article(loaded.text, entry)
+    except EditError as error:
+        raise AddRefused(f"{catalog_path}: {error}") from None
+    result = Plan(catalog_path, document, proposal, candidate_text, bom, problems=problems)
+    if problems:
+        return result
+    after = check_candidate(
+        catalog_path,
+        candidate_text,
+        catalog,
+        proposal.article,
+        proposal.text,
+        with_check=with_check,
+    )
+    old = Counter(_finding_key(f) for f in before.findings)
+    for finding in after.validation:
+        key = _finding_key(finding)
+        if old[key]:
+            old[key] -= 1
+            continue
+        # A catalog-family finding the old catalog did not have: the write would damage it.
+        problems.append(f"the entry would make the catalog invalid: {finding.headline()}")
+    shown = after.check if after.check is not None else after.validation
+    result.findings = [f for f in shown if f.article == proposal.article.id]
+    return result
+
+
+def _lock(catalog_path: Path) -> Any:
+    from filelock import FileLock
+
+    return FileLock(f"{catalog_path}.lock", timeout=LOCK_TIMEOUT)
+
+
+def commit(
+    catalog_path: Path,
+    document: Document,
+    options: Options,
+    extractor: Extractor | None = None,
+) -> Plan:
+    """Write the entry: under the lock, plan again on the catalog as it is now, then copy
+    the text and replace the catalog, both atomically. Raises AddRefused, writing nothing,
+    when the plan has problems."""
+    from filelock import Timeout
+
+    try:
+        with _lock(catalog_path):
+            # Validation only: the full check was shown already, and the lock is held.
+            fresh = plan(catalog_path, document, options, extractor, with_check=False)
+            if fresh.problems:
+                raise AddRefused("; ".join(fresh.problems))
+            _write(fresh)
+            return fresh
+    except Timeout:
+        raise AddRefused(
+            f"another `provenance add` has held {catalog_path}.lock for {LOCK_TIMEOUT:.0f} s; "
+            "try again when it is done"
+        ) from None
+
+
+def _write(plan: Plan) -> None:
+    folder = plan.catalog_path.resolve().parent
+    target = resolve_inside(folder, plan.article.file)
+    if isinstance(target, ArticleProblem):
+        raise AddRefused(f"{plan.article.file}: {target.message}")
+    data = plan.proposal.text.encode("utf-8")
+    created_folders: list[Path] = []
+    created_text = False
+    try:
+        if target.exists():
+            if target.read_bytes() != data:
+                raise AddRefused(
+                    f"{plan.article.file} already exists with other content; remove or rename it"
+                )
+        else:
+            for parent in reversed(target.relative_to(folder).parents[:-1]):
+                if not (folder / parent).exists():
+                    (folder / parent).mkdir()
+                    created_folders.append(folder / parent)
+            write_atomic(target, data)
+            created_text = True
+        write_atomic(plan.catalog_path, (plan.bom + plan.candidate_text).encode("utf-8"))
+    except BaseException:
+        # The catalog was not replaced: take back the text it would have named.
+        if created_text:
+            with contextlib.suppress(OSError):
+                target.unlink()
+        for created in reversed(created_folders):
+            with contextlib.suppress(OSError):
+                created.rmdir()
+        raise
+
+
+def add(
+    catalog_path: Path,
+    file: Path,
+    options: Options | None = None,
+    *,
+    dry_run: bool = False,
+    confirm: Callable[[Plan], bool] | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    extractor: Extractor | None = None,
+) -> tuple[Plan, bool]:
+    """Plan, ask (``confirm``), commit. Returns the plan shown and whether it was written."""
+    if options is None:
+        options = Options(articles_folder=articles_folder(catalog_path))
+    document = read_document(file, max_bytes)
+    shown = plan(catalog_path, document, options, extractor)
+    if shown.problems:
+        raise AddRefused("; ".join(shown.problems))
+    if dry_run or (confirm is not None and not confirm(shown)):
+        return shown, False
+    return commit(catalog_path, document, options, extractor), True

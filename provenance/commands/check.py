@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from provenance.commands.common import DEFAULT_CATALOG, EXIT_FINDINGS, EXIT_OK, fail
+from provenance.severity import Severity
+
+if TYPE_CHECKING:
+    from provenance.findings import Finding
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+def describe(finding: Finding) -> list[str]:
+    """A finding as the terminal shows it: its headline, then its evidence, indented."""
+    lines = [finding.headline()]
+    if finding.acknowledged is not None:
+        lines[0] += f" (acknowledged: {finding.acknowledged})"
+    for where in finding.evidence:
+        quoted = f" {where.snippet!r}" if where.snippet else ""
+        lines.append(f"    {where.file}:{where.line}:{where.column}:{quoted}")
+    if finding.fix:
+        lines.append(f"    fix: {finding.fix}")
+    return lines
+
+
+def check_command(
+    path: Annotated[Path, typer.Argument(help="The catalog file.")] = DEFAULT_CATALOG,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option(
+            "--fail-on", help="Lowest unacknowledged severity that fails [default: error]."
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these codes or prefixes.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+    ] = None,
+) -> None:
+    """Validate the catalog, then run every rule on every article (what CI runs).
+
+    Exit 0 when no unacknowledged finding reaches --fail-on, 1 otherwise, 2 when the
+    input cannot be used.
+    """
+    from provenance.check import Invalid, failing, run_check
+    from provenance.config import UnusableConfig, load_config
+    from provenance.loader import UnusableInput
+
+    try:
+        config = load_config(path).merged(select, ignore, fail_on)
+        result = run_check(path, config, display=str(path), jobs=jobs)
+    except (UnusableInput, UnusableConfig) as error:
+        fail(str(error))
+    from provenance.report import render
+    from provenance.report.output import write_output
+
+    findings = list(result.findings)
+    failed = failing(findings, config.fail_on)
+    if output_format in (CheckFormat.sarif, CheckFormat.github) and not isinstance(result, Invalid):
+        text = render(result, output_format.value)
+    elif output_format is CheckFormat.json:
+        document = {
+            "file": str(path),
+            "failed": bool(failed) or isinstance(result, Invalid),
+            "findings": [f.model_dump(mode="json", exclude_none=True) for f in findings],
+        }
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    else:
+        lines = [line for finding in findings for line in describe(finding)]
+        counts = {
+            s: sum(1 for f in findings if f.severity == s and not f.acknowledged) for s in Severity
+        }
+        acknowledged = sum(1 for f in findings if f.acknowledged)
+        articles = "" if isinstance(result, Invalid) else f"{len(result.articles)} articles, "
+        lines.append(
+            f"{path}: {articles}{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} "
+            f"warnings, {counts[Severity.INFO]} info, {acknowledged} acknowledged; "
+            + (f"{len(failed)} failing (--fail-on {config.fail_on})" if failed else "passed")
+        )
+        text = "\n".join(lines) + "\n"
+    try:
+        write_output(text, output)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
+    raise typer.Exit(EXIT_FINDINGS if failed or isinstance(result, Invalid) else EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_command)

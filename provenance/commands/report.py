@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from provenance.commands.common import DEFAULT_CATALOG, EXIT_FINDINGS, EXIT_OK, fail
+
+
+class ReportFormat(StrEnum):
+    terminal = "terminal"
+    markdown = "markdown"
+    html = "html"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    prov_json = "prov-json"
+
+
+def report_command(
+    path: Annotated[Path, typer.Argument(help="The catalog file.")] = DEFAULT_CATALOG,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ReportFormat.terminal,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+) -> None:
+    """The provenance report: each article's chain, dates, authors, grade and findings, and
+    what travels between articles.
+
+    Exit 0 when the report is written, 1 when the catalog is invalid (its errors are
+    printed instead), 2 when the input cannot be used.
+    """
+    from provenance.check import Invalid, run_check
+    from provenance.commands.check import describe
+    from provenance.config import UnusableConfig, load_config
+    from provenance.loader import UnusableInput
+    from provenance.report import render
+    from provenance.report.output import write_output
+    from provenance.report.progress import ProgressBar
+
+    try:
+        config = load_config(path)
+        with ProgressBar("extracting evidence") as bar:
+            result = run_check(path, config, display=str(path), jobs=jobs, progress=bar)
+    except (UnusableInput, UnusableConfig) as error:
+        fail(str(error))
+    if isinstance(result, Invalid):
+        lines = [line for finding in result.findings for line in describe(finding)]
+        typer.echo("\n".join(lines), err=True)
+        typer.echo(f"error: {path} is not a valid catalog; no report written", err=True)
+        raise typer.Exit(EXIT_FINDINGS)
+    to_terminal = output is None and sys.stdout.isatty()
+    text = render(result, output_format.value, color=to_terminal)
+    try:
+        write_output(text, output)
+    except OSError as error:
+        fail(f"{output}: cannot write: {error.strerror or error}")
+    raise typer.Exit(EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report_command)

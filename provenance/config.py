@@ -1,0 +1,84 @@
+"""`[tool.provenance]` in pyproject.toml: which rules run, at what severity, what fails CI."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from provenance.findings import Finding, Severity
+
+
+class UnusableConfig(Exception):
+    """The configuration cannot be used; the message is one line naming the file."""
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    select: tuple[str, ...] = Field(
+        default=(), description="Codes or prefixes to run (all by default)."
+    )
+    ignore: tuple[str, ...] = Field(default=(), description="Codes or prefixes to skip.")
+    severity: dict[str, Severity] = Field(default_factory=dict, description="Code -> severity.")
+    fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
+    seeds: str = Field(default="seeds", description="Where `add` copies new article texts.")
+
+    def enabled(self, code: str) -> bool:
+        if self.select and not any(code.startswith(prefix) for prefix in self.select):
+            return False
+        return not any(code.startswith(prefix) for prefix in self.ignore)
+
+    def apply(self, finding: Finding) -> Finding | None:
+        """The finding as configured (severity overridden), or None when its rule is off."""
+        if not self.enabled(finding.code):
+            return None
+        override = self.severity.get(finding.code)
+        if override is not None and override != finding.severity:
+            return finding.model_copy(update={"severity": override})
+        return finding
+
+    def merged(
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        fail_on: Severity | None = None,
+    ) -> Config:
+        """Command-line flags override the file."""
+        update: dict[str, object] = {}
+        if select:
+            update["select"] = tuple(select)
+        if ignore:
+            update["ignore"] = (*self.ignore, *ignore)
+        if fail_on is not None:
+            update["fail_on"] = fail_on
+        return self.model_copy(update=update)
+
+
+def find_pyproject(catalog: Path) -> Path | None:
+    """The pyproject.toml beside the catalog, else the one in the working folder."""
+    for folder in (catalog.resolve().parent, Path.cwd()):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(catalog: Path) -> Config:
+    path = find_pyproject(catalog)
+    if path is None:
+        return Config()
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnusableConfig(f"{path}: cannot read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UnusableConfig(f"{path}: {error}") from None
+    section = document.get("tool", {}).get("provenance", {})
+    try:
+        return Config.model_validate(section)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise UnusableConfig(f"{path}: [tool.provenance] {where}: {first['msg']}") from None

@@ -1,0 +1,339 @@
+"""Dates as the text writes them, typed by whether they stand alone or need an anchor.
+
+Compiled regexes over month-name tables (en, de, fr, es, it, pt, tr, az, ru) validated with
+``datetime.date``: dateparser is far too slow for 100k articles and guesses where we must
+not. Every pattern has bounded repetition, so a scan is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from provenance.evidence.model import DateKind, DateMention
+from provenance.evidence.registry import Context, extractor
+from provenance.evidence.text import Source
+
+_MONTHS: dict[int, tuple[str, ...]] = {
+    1: (
+        "january",
+        "jan",
+        "januar",
+        "jänner",
+        "janvier",
+        "enero",
+        "gennaio",
+        "janeiro",
+        "ocak",
+        "yanvar",
+        "январь",
+        "января",
+        "январе",
+        "янв",
+    ),
+    2: (
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "fevrier",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "şubat",
+        "fevral",
+        "февраль",
+        "февраля",
+        "феврале",
+        "фев",
+    ),
+    3: (
+        "march",
+        "mar",
+        "märz",
+        "maerz",
+        "mars",
+        "marzo",
+        "março",
+        "mart",
+        "март",
+        "марта",
+        "марте",
+    ),
+    4: (
+        "april",
+        "apr",
+        "avril",
+        "abril",
+        "aprile",
+        "nisan",
+        "aprel",
+        "апрель",
+        "апреля",
+        "апреле",
+        "апр",
+    ),
+    5: ("may", "mai", "mayo", "maggio", "maio", "mayıs", "май", "мая", "мае"),
+    6: (
+        "june",
+        "jun",
+        "juni",
+        "juin",
+        "junio",
+        "giugno",
+        "junho",
+        "haziran",
+        "iyun",
+        "июнь",
+        "июня",
+        "июне",
+    ),
+    7: (
+        "july",
+        "jul",
+        "juli",
+        "juillet",
+        "julio",
+        "luglio",
+        "julho",
+        "temmuz",
+        "iyul",
+        "июль",
+        "июля",
+        "июле",
+    ),
+    8: (
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ağustos",
+        "avqust",
+        "август",
+        "августа",
+        "августе",
+        "авг",
+    ),
+    9: (
+        "september",
+        "sep",
+        "sept",
+        "septembre",
+        "septiembre",
+        "settembre",
+        "setembro",
+        "eylül",
+        "sentyabr",
+        "сентябрь",
+        "сентября",
+        "сентябре",
+        "сент",
+    ),
+    10: (
+        "october",
+        "oct",
+        "oktober",
+        "octobre",
+        "octubre",
+        "ottobre",
+        "outubro",
+        "ekim",
+        "oktyabr",
+        "октябрь",
+        "октября",
+        "октябре",
+        "окт",
+    ),
+    11: (
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "kasım",
+        "noyabr",
+        "ноябрь",
+        "ноября",
+        "ноябре",
+        "ноя",
+    ),
+    12: (
+        "december",
+        "dec",
+        "dezember",
+        "décembre",
+        "decembre",
+        "diciembre",
+        "dicembre",
+        "dezembro",
+        "aralık",
+        "dekabr",
+        "декабрь",
+        "декабря",
+        "декабре",
+        "дек",
+    ),
+}
+MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
+# English month names are also ordinary words ('may', 'march'): they count only capitalised.
+_ENGLISH = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_MONTH = "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
+_M = rf"(?P<month>{_MONTH})\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º|°)?"
+_Y = r"(?P<year>1[89]\d\d|20\d\d)(?:\s*(?:года|г\.|yılı))?"
+_B, _E = r"(?<![\w])", r"(?![\w])"
+
+_PATTERNS: tuple[tuple[DateKind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(_B + body + tail, re.IGNORECASE))
+    for kind, body, tail in (
+        (DateKind.ABSOLUTE, rf"{_M}\s{{1,3}}{_D},?\s{{1,3}}{_Y}", _E),
+        (
+            DateKind.ABSOLUTE,
+            rf"{_D}(?:\s{{1,3}}(?:of|de))?\s{{1,3}}{_M},?(?:\s{{1,3}}de)?\s{{1,3}}{_Y}",
+            _E,
+        ),
+        # ISO dates may carry a time ('2024-08-27T10:00Z').
+        (
+            DateKind.ABSOLUTE,
+            r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})",
+            r"(?:(?=T\d)|(?![\w]))",
+        ),
+        (DateKind.ABSOLUTE, r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})", _E),
+        (DateKind.ABSOLUTE, r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})", _E),
+        (DateKind.MONTH_YEAR, rf"{_M}(?:\s{{1,3}}(?:of|de))?,?\s{{1,3}}{_Y}", _E),
+        (DateKind.YEARLESS, rf"{_M}\s{{1,3}}{_D}", _E),
+        (DateKind.YEARLESS, rf"{_D}(?:\s{{1,3}}(?:of|de))?\s{{1,3}}{_M}", _E),
+        (
+            DateKind.YEARLESS,
+            rf"(?:in|since|early|late|mid-?|until|till|from|during|by)\s{{1,3}}{_M}",
+            _E,
+        ),
+    )
+)
+
+_NUMBER = r"(?:\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|many)"
+_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade)s?"
+_PERIOD = (
+    r"(?:week|weekend|month|year|decade|spring|summer|autumn|fall|winter|quarter|night|evening|morning"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+_RELATIVE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?:earlier|later)\s{{1,3}}this\s{{1,3}}{_PERIOD}"
+    rf"|(?:last|next|this|past|previous|coming)\s{{1,3}}{_PERIOD}"
+    rf"|(?:just\s{{1,3}})?(?:over|under|about|nearly|almost|some)?\s{{0,3}}{_NUMBER}\s{{1,3}}{_UNIT}\s{{1,3}}(?:ago|earlier|later|before)"
+    rf"|(?:in\s{{1,3}})?(?:the\s{{1,3}})?(?:past|last|next|coming|recent)\s{{1,3}}(?:few\s{{1,3}})?{_UNIT}"
+    r"|yesterday|today|tomorrow|tonight|recently|lately|the\s{1,3}day\s{1,3}before"
+    r"|on\s{1,3}(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    # German, French, Spanish, Italian, Russian, Turkish
+    r"|letzte[nrs]?\s{1,3}(?:woche|monat|jahr)|vor\s{1,3}\d{1,4}\s{1,3}(?:tagen|wochen|monaten|jahren)"
+    r"|gestern|heute|kürzlich|neulich"
+    r"|(?:la\s{1,3}semaine|le\s{1,3}mois|l'an|l'année)\s{1,3}derni(?:er|ère)|il\s{1,3}y\s{1,3}a\s{1,3}\d{1,4}\s{1,3}(?:jours|semaines|mois|ans)"
+    r"|récemment|hier|aujourd'hui"
+    r"|(?:la\s{1,3}semana|el\s{1,3}mes|el\s{1,3}año)\s{1,3}pasad[oa]|hace\s{1,3}\d{1,4}\s{1,3}(?:días|semanas|meses|años)"
+    r"|recientemente|ayer"
+    r"|(?:la\s{1,3}settimana|il\s{1,3}mese|l'anno)\s{1,3}scors[oa]|recentemente|ieri"
+    r"|на\s{1,3}прошлой\s{1,3}неделе|в\s{1,3}прошлом\s{1,3}(?:месяце|году)|\d{1,4}\s{1,3}(?:дней|дня|недель|месяцев|лет|года)\s{1,3}назад"
+    r"|недавно|вчера|сегодня"
+    r"|geçen\s{1,3}(?:hafta|ay|yıl)|dün|geçenlerde"
+    r")(?![\w])",
+    re.IGNORECASE,
+)
+# '2 years ago' glued to a preceding tag ('#asia2 years ago') still reads as a relative date.
+_GLUED_AGO = re.compile(
+    rf"(?<=[^\W\d])\d{{1,3}}\s{{1,3}}{_UNIT}\s{{1,3}}ago(?![\w])", re.IGNORECASE
+)
+
+
+def _month(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    word = raw.rstrip(".").lower()
+    if word in _ENGLISH and not raw[0].isupper():
+        return None
+    return MONTH_NUMBER.get(word)
+
+
+def _value(kind: DateKind, match: re.Match[str]) -> tuple[bool, str | None]:
+    """Whether the match is a real date, and its ISO partial value."""
+    groups = match.groupdict()
+    if "first" in groups and groups["first"] is not None:
+        first, second, year = int(groups["first"]), int(groups["second"]), int(groups["year"])
+        # d/m/y or m/d/y: only a day over 12 tells which; otherwise no value is claimed.
+        for day, month in ((first, second), (second, first)):
+            if first != second and day > 12 >= month:
+                return _valid(year, month, day)
+        return (1 <= first <= 31 and 1 <= second <= 31 and 1800 <= year <= 2100), None
+    month = _month(groups["month"]) if groups.get("month") else None
+    if month is None or not 1 <= month <= 12:
+        return False, None
+    day = int(groups["day"]) if groups.get("day") else None
+    if kind is DateKind.YEARLESS:
+        return day is None or 1 <= day <= 31, None
+    year = int(groups["year"])
+    if day is None:
+        return True, f"{year:04d}-{month:02d}"
+    return _valid(year, month, day)
+
+
+def _valid(year: int, month: int, day: int) -> tuple[bool, str | None]:
+    try:
+        return True, date(year, month, day).isoformat()
+    except ValueError:
+        return False, None
+
+
+def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date in ``source.text[start:end]``, longest and most complete readings first."""
+    text = source.text
+    stop = len(text) if end is None else end
+    # Claimed ranges never overlap, so sorted starts and ends let each test be a bisection.
+    starts: list[int] = []
+    ends: list[int] = []
+    found: list[DateMention] = []
+
+    def free(a: int, b: int) -> bool:
+        index = bisect_right(starts, a)
+        if index and ends[index - 1] > a:
+            return False
+        return index == len(starts) or starts[index] >= b
+
+    def claim(a: int, b: int, kind: DateKind, value: str | None) -> None:
+        if text[b - 1] == ".":
+            b -= 1  # 'in June.': the full stop ends the sentence, not the date
+        index = bisect_right(starts, a)
+        starts.insert(index, a)
+        ends.insert(index, b)
+        found.append(DateMention(span=source.span(a, b), kind=kind, value=value))
+
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text, start, stop):
+            ok, value = _value(kind, match)
+            if ok and free(*match.span()):
+                claim(match.start(), match.end(), kind, value)
+    for pattern in (_RELATIVE, _GLUED_AGO):
+        for match in pattern.finditer(text, start, stop):
+            if free(*match.span()):
+                claim(match.start(), match.end(), DateKind.RELATIVE, None)
+    return found
+
+
+@extractor("dates")
+def dates(ctx: Context) -> tuple[DateMention, ...]:
+    found = find_dates(ctx.source)
+    datelines = [b.span for b in ctx.get("bylines")] + [
+        c.span for c in ctx.get("credits") if c.kind == "agency-dateline"
+    ]
+    marked = [
+        mention.model_copy(update={"dateline": True})
+        if any(d.start <= mention.span.start and mention.span.end <= d.end for d in datelines)
+        else mention
+        for mention in found
+    ]
+    return tuple(sorted(marked, key=lambda m: (m.span.start, m.span.end)))

@@ -1,0 +1,120 @@
+"""Word lists shared by the extractors: what a capitalised word is when it is not a name."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.evidence.dates import MONTH_NUMBER
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+WEEKDAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo"
+)
+TITLES = _words(
+    "mr mrs ms miss dr prof professor sir dame lord lady president prime minister "
+    "chancellor king queen prince princess sheikh emir general gen col colonel captain capt "
+    "sgt sergeant senator sen rep representative governor gov mayor judge justice ambassador "
+    "secretary chairman chairwoman chair ceo cfo director editor correspondent reporter "
+    "analyst spokesman spokeswoman spokesperson pope bishop father rev reverend deputy vice "
+    "foreign defense defence interior finance economy trade health minister's premier "
+    "commander chief officer head leader founder author journalist columnist researcher "
+    "lecturer herr frau monsieur madame señor señora"
+)
+# Capitalised words that start sentences or name things other than people.
+COMMON = _words(
+    "a an the and or but if so as at by for from in into of on to with without within "
+    "this that these those there here then than thus hence however moreover meanwhile "
+    "also although though while when where which who whom whose what why how after before "
+    "since until during despite because yet still even just only not no nor all any each "
+    "every some many most more much few both either neither other another such same "
+    "he she it they we you i his her its their our your my me him them us "
+    "is are was were be been being has have had do does did will would shall should can "
+    "could may might must let according said says told added "
+    "one two three four five six seven eight nine ten first second third last next new old "
+    "yesterday today tomorrow earlier later instead indeed perhaps nevertheless nonetheless "
+    "furthermore additionally arguably naturally clearly obviously unlike like unless "
+    "whether once now never always often sometimes again yes no ok please thanks "
+    "great power powers grand big little high supreme royal holy "
+    "towards toward against among between through throughout across along around "
+    "pound sterling dollar dollars euro euros ruble rubles rouble yuan lira manat tenge "
+    "mr mrs read more related share subscribe dismiss follow comments reply posted "
+    "north south east west central northern southern eastern western middle far near "
+    "asia asian europe european africa african america american americas caucasus pacific "
+    "atlantic arctic indian ocean sea gulf river lake mountains mount valley island islands "
+    "republic kingdom states united union federation empire soviet ussr "
+    "university college school institute academy ministry department council committee "
+    "commission parliament congress senate assembly government administration agency "
+    "organization organisation forum summit club corridor party bank fund group company "
+    "corporation corp inc ltd llc news press times post daily weekly radio tv television "
+    "channel network media magazine journal review herald tribune gazette telegraph "
+    "express pravda blog service services foundation center centre initiative treaty "
+    "alliance pact war revolution crisis conflict operation road belt silk route "
+    "international national regional global world economic security defense defence "
+    "cooperation development prosperity strategy policy affairs relations consultation "
+    "meeting conference festival games cup championship olympics day week month year "
+    "street avenue square palace house hall tower airport station port city state province "
+    "region district county capital kremlin white house pentagon downing "
+    "christian muslim islam islamic jewish catholic orthodox church mosque "
+    "google facebook twitter telegram youtube instagram tiktok whatsapp x linkedin "
+    "ukraine ukrainian russia russian china chinese kazakhstan kazakh kazakhs uzbekistan "
+    "uzbek kyrgyzstan kyrgyz tajikistan tajik turkmenistan turkmen azerbaijan azerbaijani "
+    "armenia armenian georgia georgian turkey turkiye turkish iran iranian iraq iraqi syria "
+    "syrian israel israeli palestine palestinian egypt egyptian india indian pakistan "
+    "pakistani afghanistan afghan japan japanese korea korean germany german france french "
+    "spain spanish italy italian portugal portuguese britain british england english "
+    "scotland scottish ireland irish poland polish belarus belarusian moldova estonia "
+    "estonian latvia latvian lithuania lithuanian finland finnish sweden swedish norway "
+    "norwegian denmark danish netherlands dutch belgium belgian switzerland swiss austria "
+    "austrian hungary hungarian romania romanian bulgaria bulgarian serbia serbian greece "
+    "greek canada canadian mexico mexican brazil brazilian argentina argentinian chile "
+    "venezuela cuba australia australian nigeria kenya ethiopia saudi arabia arab emirates "
+    "qatar mongolia mongolian vietnam thailand indonesia malaysia philippines singapore "
+    "moscow kyiv kiev beijing washington london paris berlin brussels tokyo ankara tehran "
+    "baku astana almaty tashkent bishkek dushanbe ashgabat tbilisi yerevan minsk warsaw "
+    "vienna rome madrid geneva istanbul dubai delhi new york petersburg st nato eu un uk us "
+    "usa cis csto sco osce imf wto opec brics asean g7 g20 west western east eastern"
+)
+_NOT_NAMES = COMMON | TITLES | WEEKDAYS | frozenset(MONTH_NUMBER)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
+
+
+def bare(token: str) -> str:
+    """A token without surrounding punctuation or a possessive ending."""
+    token = token.strip(".,;:!?()[]{}\"“”«»„‘’'*—–-")
+    return _POSSESSIVE.sub("", token)
+
+
+def is_name_token(token: str) -> bool:
+    """Could this token be part of a person's name ('Kassym-Jomart', "O'Neil", 'J.')?"""
+    if len(token) < 2 and not token.endswith("."):
+        return False
+    if not token[:1].isupper() or not _NAME_TOKEN.match(token):
+        return False
+    # 'Asia-focused' is a compound adjective; 'Kassym-Jomart' capitalises every part.
+    if any(part[:1].islower() for part in token.split("-")[1:]):
+        return False
+    # ALL-CAPS words longer than a few letters are headings or acronyms, not names.
+    if len(token) > 3 and token.isupper():
+        return False
+    return token.casefold().rstrip(".") not in _NOT_NAMES
+
+
+PARTICLES = _words("de da di del della der den van von bin ibn al el le la du dos das ter")
+
+
+def looks_like_full_name(tokens: list[str]) -> bool:
+    """Two to four name tokens, particles allowed between them: 'Luis de la Cruz'."""
+    if not 2 <= len(tokens) <= 5:
+        return False
+    if not is_name_token(tokens[0]) or not is_name_token(tokens[-1]):
+        return False
+    if len(tokens[-1].rstrip(".")) < 2 or tokens[-1].endswith("."):
+        return False
+    return all(is_name_token(t) or t.lower() in PARTICLES for t in tokens[1:-1])

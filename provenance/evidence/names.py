@@ -1,0 +1,249 @@
+"""Person names, and clusters of one person's name spelled several ways in the same text.
+
+Names are runs of two to four capitalised name-shaped words (titles, places, months and
+other capitalised non-names from :mod:`lexicon` break a run), plus the speakers of
+quotations, byline and sign-off names, the catalog's people, and single surnames that
+repeat — or nearly repeat — a surname already found. Surnames cluster when they are near
+(rapidfuzz ratio >= ``SURNAME_RATIO``, or equal metaphone keys with ratio >=
+``PHONETIC_RATIO``), share a first letter, and nothing says they are two people: different
+given names, a feminine form (-ov/-ova), or two different people in the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import jellyfish
+from rapidfuzz import fuzz, process
+
+from provenance.evidence.lexicon import PARTICLES, bare, is_name_token
+from provenance.evidence.model import NameCluster, PersonMention, Span
+from provenance.evidence.registry import Context, extractor
+from provenance.evidence.text import CAPITALISED
+
+SURNAME_RATIO = 80.0
+PHONETIC_RATIO = 70.0
+GIVEN_NAME_RATIO = 85.0
+NEAR_SURNAME_RATIO = 85.0  # a lone capitalised word this close to a known surname is one
+MAX_RUN = 4
+_AFTER_PLACE_WORD = re.compile(r"\b(?:of|in|at|from)\s$")
+_PARTICLE_GAP = re.compile(r"^ (?:" + "|".join(sorted(PARTICLES)) + r") $")
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(full-name spans, single-word spans) of name-shaped capitalised words."""
+    full: list[tuple[int, int]] = []
+    single: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        # 'University of Minnesota Otabek Akromov': after 'of/in/at/from', a run of three or
+        # more words most likely starts with the place or institution the phrase names.
+        if len(run) >= 3 and _AFTER_PLACE_WORD.search(text, max(0, run[0][0] - 6), run[0][0]):
+            run.pop(0)
+        if 2 <= len(run) <= MAX_RUN:
+            full.append((run[0][0], run[-1][1]))
+        elif len(run) == 1:
+            single.append(run[0])
+        run.clear()
+
+    for match in CAPITALISED.finditer(text):
+        word = bare(match.group())
+        if not word or not is_name_token(word):
+            flush()
+            continue
+        start = match.start()
+        end = start + match.group().find(word) + len(word)
+        gap = text[run[-1][1] : start] if run else " "
+        if run and gap != " " and not _PARTICLE_GAP.match(gap):
+            flush()
+        run.append((start, end))
+        # A possessive or a following comma ends the name: "Tokayev's", "Smith, a lecturer".
+        if end != match.end():
+            flush()
+    flush()
+    return full, single
+
+
+@dataclass
+class _Found:
+    spans: dict[tuple[int, int], str]
+
+    def add(self, start: int, end: int, name: str) -> None:
+        self.spans.setdefault((start, end), name)
+
+
+def _registry_names(ctx: Context) -> dict[str, str]:
+    """Every legitimate spelling (casefolded) -> person id."""
+    names: dict[str, str] = {}
+    for person in ctx.people:
+        for written in (person.name, *person.alternate_name):
+            names.setdefault(written.casefold(), person.id)
+            names.setdefault(_surname(written).casefold(), person.id)
+    return names
+
+
+@extractor("people")
+def people(ctx: Context) -> tuple[PersonMention, ...]:
+    text = ctx.source.text
+    full, single = _runs(text)
+    found = _Found({})
+    for start, end in full:
+        found.add(start, end, text[start:end])
+    known: set[str] = {_surname(text[s:e]) for s, e in full}
+    for quote in ctx.get("quotations"):
+        if quote.speaker:
+            known.add(_surname(quote.speaker))
+    for byline in ctx.get("bylines"):
+        known.update(_surname(name) for name in byline.names)
+    for sign_off in ctx.get("sign_offs"):
+        known.add(_surname(sign_off.name))
+    registry = _registry_names(ctx)
+    known_folded = {k.casefold() for k in known} | set(registry)
+    distinct = sorted({text[s:e] for s, e in single} - known)
+    near: set[str] = set()
+    if distinct and known:
+        surnames = sorted(known)
+        for word in distinct:
+            best = process.extractOne(
+                word, surnames, scorer=fuzz.ratio, score_cutoff=NEAR_SURNAME_RATIO
+            )
+            if best is not None and best[0][:1].casefold() == word[:1].casefold():
+                near.add(word)
+    for start, end in single:
+        word = text[start:end]
+        if word.casefold() in known_folded or word in near:
+            found.add(start, end, word)
+    mentions = [
+        PersonMention(span=ctx.source.span(start, end), name=name)
+        for (start, end), name in sorted(found.spans.items())
+    ]
+    return tuple(mentions)
+
+
+def _given(names: list[str]) -> set[str]:
+    return {name.split()[0] for name in names if len(name.split()) > 1}
+
+
+def _compatible_given(first: set[str], second: set[str]) -> bool:
+    if not first or not second:
+        return True
+    for a in first:
+        for b in second:
+            x, y = a.casefold().rstrip("."), b.casefold().rstrip(".")
+            if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+                return True
+            if fuzz.ratio(x, y) >= GIVEN_NAME_RATIO:
+                return True
+    return False
+
+
+def _feminine_pair(a: str, b: str) -> bool:
+    """'Petrov'/'Petrova', 'Kowalski'/'Kowalska': a family, not one person misspelled."""
+    x, y = sorted((a.casefold(), b.casefold()), key=len)
+    return (
+        y == x + "a"
+        or (x[:-1] == y[:-1] and {x[-1], y[-1]} == {"i", "a"})
+        or (x.endswith("sky") and y == x[:-1] + "aya")
+    )
+
+
+def _near(a: str, b: str) -> bool:
+    x, y = a.casefold(), b.casefold()
+    if x[:1] != y[:1] or _feminine_pair(a, b):
+        return False
+    ratio = fuzz.ratio(x, y)
+    if ratio >= SURNAME_RATIO:
+        return True
+    return ratio >= PHONETIC_RATIO and jellyfish.metaphone(x) == jellyfish.metaphone(y)
+
+
+def _near_people(ctx: Context, surnames: list[str]) -> set[str]:
+    """Catalog people whose surname is near one of ``surnames`` (when none is spelled exactly)."""
+    found: set[str] = set()
+    for person in ctx.people:
+        spellings = {_surname(n) for n in (person.name, *person.alternate_name)}
+        if any(_near(s, t) for s in surnames for t in spellings):
+            found.add(person.id)
+    return found
+
+
+@extractor("name_clusters")
+def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
+    mentions: list[PersonMention] = list(ctx.get("people"))
+    by_surname: dict[str, list[PersonMention]] = defaultdict(list)
+    for mention in mentions:
+        by_surname[_surname(mention.name)].append(mention)
+    registry = _registry_names(ctx)
+    surnames = list(by_surname)  # first-seen order
+    parent = list(range(len(surnames)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Only surnames with the same first letter can be one name: compare within those buckets.
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, surname in enumerate(surnames):
+        buckets[surname[:1].casefold()].append(i)
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        words = [surnames[i].casefold() for i in members]
+        scores = process.cdist(words, words, scorer=fuzz.ratio, score_cutoff=PHONETIC_RATIO)
+        for x, y in zip(*scores.nonzero(), strict=True):
+            if x < y:
+                i, j = members[int(x)], members[int(y)]
+                a, b = surnames[i], surnames[j]
+                if a.casefold() == b.casefold() or not _near(a, b):
+                    continue
+                pa, pb = registry.get(a.casefold()), registry.get(b.casefold())
+                if pa and pb and pa != pb:
+                    continue  # two people the catalog knows apart
+                given_a = _given([m.name for m in by_surname[a]])
+                given_b = _given([m.name for m in by_surname[b]])
+                if _compatible_given(given_a, given_b):
+                    parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(surnames)):
+        groups[root(i)].append(i)
+    clusters: list[NameCluster] = []
+    people_by_id = {p.id: p for p in ctx.people}
+    for members in groups.values():
+        if len({surnames[i].casefold() for i in members}) < 2:
+            continue
+        group = [m for i in members for m in by_surname[surnames[i]]]
+        spans: list[Span] = sorted((m.span for m in group), key=lambda s: s.start)
+        person_ids = {
+            registry[surnames[i].casefold()] for i in members if surnames[i].casefold() in registry
+        } or _near_people(ctx, [surnames[i] for i in members])
+        person = people_by_id[min(person_ids)] if len(person_ids) == 1 else None
+        if person is not None:
+            canonical = person.name
+        else:
+            first_seen = {
+                surnames[i]: min(m.span.start for m in by_surname[surnames[i]]) for i in members
+            }
+            top = min(first_seen, key=lambda s: (-len(by_surname[s]), first_seen[s]))
+            canonical = max(
+                (m.name for m in by_surname[top]),
+                key=lambda n: (len(n), -min(m.span.start for m in group if m.name == n)),
+            )
+        variants = tuple(sorted({m.name for m in group} | {canonical}))
+        clusters.append(
+            NameCluster(
+                canonical=canonical,
+                variants=variants,
+                mentions=tuple(spans),
+                person=person.id if person else None,
+            )
+        )
+    return tuple(sorted(clusters, key=lambda c: c.mentions[0].start))

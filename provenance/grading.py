@@ -1,0 +1,100 @@
+"""The Admiralty grade of each article, with the reasons that set it.
+
+Source reliability (A-F) starts from the outlet at the head of the chain and drops a step
+for each hop that puts distance between the reader and it: a translation, an uncredited
+copy, a hop of unknown kind. F means it cannot be judged (no known origin).
+Information credibility (1-6) starts at 3 ('possibly true'), rises with corroboration by
+articles from independent outlets, and falls with each family of problems found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from provenance.findings import Family, Finding, Severity
+from provenance.models import Article, Catalog, HopRelation
+from provenance.results import Grade, SharedPassage
+
+LETTERS = "ABCDE"
+WEIGHTED_FAMILIES = (Family.TRANSLATION, Family.ATTRIBUTION, Family.DATES, Family.INTEGRITY)
+
+
+def source_reliability(article: Article, catalog: Catalog) -> tuple[str, list[str]]:
+    hops = article.hops
+    head = hops[0]
+    outlet = catalog.outlet(head.publisher)
+    if outlet is None or outlet.reliability is None or outlet.reliability.admiralty == "F":
+        named = outlet.name if outlet else "not known"
+        return "F", [f"the origin's reliability cannot be judged (origin: {named})"]
+    letter = outlet.reliability.admiralty
+    reasons = [f"{letter}: origin {outlet.name} ({outlet.reliability.status})"]
+    step = LETTERS.index(letter)
+    for index, hop in enumerate(hops[1:], start=1):
+        if hop.relation in (HopRelation.TRANSLATED, HopRelation.UNKNOWN):
+            step += 1
+            reasons.append(f"-1: hop {index} is {hop.relation}")
+    for index, hop in enumerate(article.chain):
+        if hop.credited is False:
+            step += 1
+            reasons.append(f"-1: the copy does not credit hop {index}")
+    if step >= len(LETTERS):
+        step = len(LETTERS) - 1
+    return LETTERS[step], reasons
+
+
+def information_credibility(
+    article: Article,
+    catalog: Catalog,
+    findings: Sequence[Finding],
+    shared: Sequence[SharedPassage],
+    readable: bool,
+) -> tuple[int, list[str]]:
+    if not readable:
+        return 6, ["the text could not be read"]
+    publishers = {hop.publisher for hop in article.hops if hop.publisher}
+    by_id = {a.id: a for a in catalog.articles}
+    corroborating = set()
+    for group in shared:
+        ids = {c.article for c in group.copies}
+        if article.id not in ids:
+            continue
+        for other in ids - {article.id}:
+            other_publishers = {h.publisher for h in by_id[other].hops if h.publisher}
+            if other_publishers and not other_publishers & publishers:
+                corroborating.add(other)
+    score = 3
+    reasons = ["3: baseline, possibly true"]
+    if len(corroborating) >= 2:
+        score -= 2
+        reasons.append(f"-2: corroborated by {len(corroborating)} articles from other outlets")
+    elif corroborating:
+        score -= 1
+        reasons.append(f"-1: corroborated by {sorted(corroborating)[0]} from another outlet")
+    mine = [f for f in findings if f.article == article.id]
+    for family in WEIGHTED_FAMILIES:
+        hits = [f for f in mine if f.family == family and f.severity != Severity.INFO]
+        if hits:
+            worst = max(hits, key=lambda f: Severity(f.severity).rank)
+            score += 1
+            reasons.append(f"+1: {family} problems ({len(hits)}, e.g. {worst.code} {worst.name})")
+    score = max(1, min(5, score))
+    if score == 1 and any(f.severity == Severity.ERROR for f in mine):
+        score = 2
+    return score, reasons
+
+
+def grade(
+    article: Article,
+    catalog: Catalog,
+    findings: Sequence[Finding],
+    shared: Sequence[SharedPassage],
+    readable: bool,
+) -> Grade:
+    letter, letter_reasons = source_reliability(article, catalog)
+    number, number_reasons = information_credibility(article, catalog, findings, shared, readable)
+    return Grade(
+        reliability=letter,
+        credibility=number,
+        reliability_reasons=tuple(letter_reasons),
+        credibility_reasons=tuple(number_reasons),
+    )

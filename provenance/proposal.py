@@ -1,0 +1,471 @@
+"""A proposed catalog entry for a new article, from its text, its page's metadata and the
+evidence its text carries. Pure: no I/O. What is not known stays null; every value set here
+comes from the file, its metadata, the command line or the catalog."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from provenance.domains import registered_domain
+from provenance.evidence import match_outlet as evidence_match_outlet
+from provenance.evidence.model import Credit, CreditKind, DateKind, Evidence, OutletMatch
+from provenance.ingest import Document
+from provenance.models import Article, Catalog, HeldCopy, Hop, HopRelation, Outlet, OutletCategory
+
+MAX_ID = 80
+_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+_LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
+_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+# 'Translated ... by NAME': up to four capitalised words or initials; a full stop after a
+# word ends the name (linear: no nested quantifiers).
+_TRANSLATOR = re.compile(
+    r"\bby\s+((?:[A-Z]\.|[A-Z][\w'’-]*)(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'’-]*)){0,3})"
+)
+# A sentence ends after a lowercase word and a full stop ('Russian. '), not after an initial.
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?](?:\s|$)")
+# Below this, py3langid-style confidences are guesses on short or mixed texts.
+LANGUAGE_CONFIDENCE = 0.5
+NOTE_QUOTE = 200
+HEADER_WORDS = 25
+
+# Source languages as credit lines name them, in English: the common ones.
+_LANGUAGE_NAMES = {
+    "arabic": "ar", "armenian": "hy", "azerbaijani": "az", "azeri": "az", "belarusian": "be",
+    "bulgarian": "bg", "chinese": "zh", "croatian": "hr", "czech": "cs", "danish": "da",
+    "dutch": "nl", "english": "en", "estonian": "et", "farsi": "fa", "finnish": "fi",
+    "french": "fr", "georgian": "ka", "german": "de", "greek": "el", "hebrew": "he",
+    "hindi": "hi", "hungarian": "hu", "indonesian": "id", "italian": "it", "japanese": "ja",
+    "kazakh": "kk", "korean": "ko", "kyrgyz": "ky", "latvian": "lv", "lithuanian": "lt",
+    "norwegian": "no", "persian": "fa", "polish": "pl", "portuguese": "pt", "romanian": "ro",
+    "russian": "ru", "serbian": "sr", "slovak": "sk", "slovenian": "sl", "spanish": "es",
+    "swedish": "sv", "tajik": "tg", "turkish": "tr", "turkmen": "tk", "ukrainian": "uk",
+    "urdu": "ur", "uzbek": "uz", "vietnamese": "vi",
+}  # fmt: skip
+
+# Credits that name where the copy came from, strongest claim of originality first.
+_ORIGIN_PRIORITY = {
+    CreditKind.TRANSLATED_FROM: 0,
+    CreditKind.ORIGINALLY_PUBLISHED: 1,
+    CreditKind.FIRST_APPEARED: 1,
+    CreditKind.AGENCY_DATELINE: 2,
+    CreditKind.FROM: 3,
+    CreditKind.REPUBLISHED: 3,
+    CreditKind.SOURCE: 3,
+    CreditKind.VIA: 4,
+}
+
+MatchOutlet = Callable[[str, Sequence[Outlet]], OutletMatch | None]
+
+
+class ProposalError(Exception):
+    """The options cannot make an entry (an --outlet or --id the catalog refuses)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line adds to the file."""
+
+    url: str | None = None
+    outlet: str | None = None
+    article_id: str | None = None
+    articles_folder: str = "seeds"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    article: Article
+    text: str
+    notes: tuple[str, ...] = ()  # what could not be resolved, for the researcher to fill in
+
+
+def text_digest(text: str) -> str:
+    """sha256 of the text as stored."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def content_key(text: str) -> str:
+    """sha256 of the text with Unicode forms and all whitespace normalised: two files that
+    differ only in line ends, spacing or a BOM are the same text."""
+    normal = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
+    return hashlib.sha256(" ".join(normal.split()).encode("utf-8")).hexdigest()
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    """Lowercase ASCII words joined by '-', cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    result = ""
+    for word in words:
+        candidate = f"{result}-{word}" if result else word
+        if len(candidate) > max_length:
+            break
+        result = candidate
+    return result or (words[0][:max_length] if words else "")
+
+
+def language_code(value: str | None) -> str | None:
+    """A BCP 47 primary tag from a tag or an English language name; None otherwise."""
+    if not value:
+        return None
+    value = value.strip()
+    named = _LANGUAGE_NAMES.get(value.casefold())
+    if named:
+        return named
+    if _LANGUAGE_TAG.match(value):
+        return value.split("-")[0].lower()
+    return None
+
+
+def _quote(span_text: str) -> str:
+    line = " ".join(span_text.split())
+    return line if len(line) <= NOTE_QUOTE else line[: NOTE_QUOTE - 1] + "…"
+
+
+def outlet_for_url(url: str, outlets: Sequence[Outlet]) -> Outlet | None:
+    domain = registered_domain(url)
+    if domain is None:
+        return None
+    return next((outlet for outlet in outlets if domain in outlet.domains), None)
+
+
+@dataclass(frozen=True)
+class _Publisher:
+    outlet: Outlet | None
+    notes: tuple[str, ...]
+
+
+def _publisher(
+    document: Document,
+    url: str | None,
+    options: Options,
+    catalog: Catalog,
+    match_outlet: MatchOutlet,
+) -> _Publisher:
+    outlets = catalog.outlets
+    if options.outlet is not None:
+        chosen = catalog.outlet(options.outlet)
+        if chosen is None:
+            known = ", ".join(sorted(o.id for o in outlets)) or "none"
+            raise ProposalError(
+                f"--outlet {options.outlet!r}: no outlet has that id (known: {known}); "
+                "add the outlet to sources.json first"
+            )
+        return _Publisher(chosen, ())
+    notes: list[str] = []
+    by_url = outlet_for_url(url, outlets) if url else None
+    site = document.metadata.site_name
+    site_match = match_outlet(site, outlets) if site else None
+    # Only an exact name: a near miss on a site name is a guess, not the publisher.
+    by_site = catalog.outlet(site_match.outlet) if site_match and site_match.exact else None
+    if by_url is not None:
+        if by_site is not None and by_site.id != by_url.id:
+            notes.append(
+                f"the page names its site {site!r} ({by_site.id}), but the URL is on "
+                f"{by_url.id}'s domain; the URL was taken"
+            )
+        return _Publisher(by_url, tuple(notes))
+    if url:
+        domain = registered_domain(url) or "no registered domain"
+        if by_site is None:
+            notes.append(
+                f"no outlet of the catalog publishes on {domain}: add it to outlets and set "
+                "copy.publisher (outlets are never created automatically)"
+            )
+    if by_site is not None:
+        return _Publisher(by_site, tuple(notes))
+    if site and not url:
+        notes.append(
+            f"the page names its site {site!r}, which no outlet of the catalog matches: add it "
+            "to outlets and set copy.publisher"
+        )
+    if not url and not site:
+        notes.append("no URL, --outlet or site name: copy.publisher is null")
+    return _Publisher(None, tuple(notes))
+
+
+def _authors(document: Document, evidence: Evidence) -> list[str]:
+    for byline in evidence.bylines:
+        if byline.names:
+            return list(dict.fromkeys(byline.names))
+    if document.metadata.author:
+        # trafilatura joins several authors with ';'. An agency or platform name is kept as
+        # the page gives it: it is what the copy credits.
+        names = [name.strip() for name in document.metadata.author.split(";")]
+        return list(dict.fromkeys(name for name in names if name))
+    if evidence.sign_offs:
+        return [evidence.sign_offs[-1].name]
+    return []
+
+
+def _date(document: Document, evidence: Evidence) -> str | None:
+    if document.metadata.date_published:
+        return document.metadata.date_published
+    for byline in evidence.bylines:
+        if byline.date:
+            return byline.date
+    for mention in evidence.dates:
+        if mention.dateline and mention.kind == DateKind.ABSOLUTE and mention.value:
+            return mention.value
+    return _header_date(document.text, evidence)
+
+
+def _header_date(text: str, evidence: Evidence) -> str | None:
+    """An absolute date alone on its line in the header, before the first paragraph of the
+    body (a line of more than HEADER_WORDS words): how many pages print their date."""
+    lines = text.split("\n")
+    body = next(
+        (n for n, line in enumerate(lines, 1) if len(line.split()) > HEADER_WORDS), len(lines)
+    )
+    for mention in evidence.dates:
+        line = mention.span.line
+        alone = line <= len(lines) and lines[line - 1].strip() == mention.span.text.strip()
+        if mention.kind == DateKind.ABSOLUTE and mention.value and line < body and alone:
+            return mention.value
+    return None
+
+
+def _language(document: Document, evidence: Evidence) -> str | None:
+    detected = evidence.language
+    if detected is not None and detected.confidence >= LANGUAGE_CONFIDENCE:
+        code = language_code(detected.code)
+        if code:
+            return code
+    return language_code(document.metadata.language)
+
+
+def _credit_key(credit: Credit) -> str:
+    return credit.outlet.outlet if credit.outlet else " ".join(credit.target.casefold().split())
+
+
+def _origin_credits(evidence: Evidence, publisher: str | None) -> list[Credit]:
+    """Credits naming another source, one per outlet or name, strongest first."""
+    chosen: dict[str, Credit] = {}
+    ranked = sorted(
+        (c for c in evidence.credits if c.kind in _ORIGIN_PRIORITY),
+        key=lambda c: (_ORIGIN_PRIORITY[CreditKind(c.kind)], c.span.start),
+    )
+    for credit in ranked:
+        # A page that credits itself ('Source: <its own outlet>') names no other source.
+        if publisher is not None and credit.outlet and credit.outlet.outlet == publisher:
+            continue
+        chosen.setdefault(_credit_key(credit), credit)
+    return list(chosen.values())
+
+
+def _outlets_in_credits(
+    evidence: Evidence, credits: Sequence[Credit], publisher: str | None
+) -> dict[int, OutletMatch]:
+    """For each credit (by its start), the first outlet the text names inside its span,
+    the copy's own publisher aside."""
+    found: dict[int, OutletMatch] = {}
+    for credit in credits:
+        for mention in evidence.outlets:
+            inside = credit.span.start <= mention.span.start < credit.span.end
+            if inside and mention.match.outlet != publisher:
+                found.setdefault(credit.span.start, mention.match)
+    return found
+
+
+def _translators(credit: Credit) -> list[str]:
+    """'Translated ... by NAME' within the sentence that says 'translat...'."""
+    text = credit.span.text
+    at = text.casefold().find("translat")
+    if at < 0:
+        return []
+    end = _SENTENCE_END.search(text, at)
+    match = _TRANSLATOR.search(text, at, end.end() if end else len(text))
+    return [match.group(1)] if match else []
+
+
+def _hop_note(credit: Credit) -> str:
+    note = f"Credited by the line '{_quote(credit.span.text)}'"
+    if credit.outlet is None:
+        note += (
+            f"; no outlet of the catalog matches {credit.target!r}: add it to outlets and set "
+            "publisher"
+        )
+    return note
+
+
+def _origin_hop(origin: Credit, language: str | None, also: Credit | None) -> Hop:
+    note = _hop_note(origin)
+    if also is not None:
+        note = f"{note}; {_hop_note(also)}"
+    return Hop(
+        relation=HopRelation.ORIGINAL,
+        publisher=origin.outlet.outlet if origin.outlet else None,
+        in_language=language,
+        credited=True,
+        note=note,
+    )
+
+
+def _chain(
+    credits: list[Credit],
+    copy_language: str | None,
+    catalog: Catalog,
+    named_in_credit: Mapping[int, OutletMatch] | None = None,
+) -> tuple[list[Hop], HopRelation, list[str]]:
+    """The hops before the copy, the copy's relation to the last one, and its translators.
+
+    The strongest credit names the original. A translation credit that names only a
+    language ('Translated from German') is joined with the credit naming the outlet."""
+    if not credits:
+        return [], HopRelation.ORIGINAL, []
+    named_in_credit = named_in_credit or {}
+    translation = next((c for c in credits if c.kind == CreditKind.TRANSLATED_FROM), None)
+    sources = [c for c in credits if c.kind not in (CreditKind.TRANSLATED_FROM, CreditKind.VIA)]
+    vias = [c for c in credits if c.kind == CreditKind.VIA]
+    hops: list[Hop] = []
+    if translation is not None:
+        relation = HopRelation.TRANSLATED
+        source_language = language_code(translation.language) or language_code(translation.target)
+        if translation.outlet is None and sources:
+            hops.append(_origin_hop(sources[0], source_language, translation))
+        elif translation.outlet is None and named_in_credit.get(translation.span.start):
+            # 'Translated from German. Originally published in X.' read as one credit.
+            joined = translation.model_copy(
+                update={"outlet": named_in_credit[translation.span.start]}
+            )
+            hops.append(_origin_hop(joined, source_language, None))
+        else:
+            hops.append(_origin_hop(translation, source_language, None))
+        translators = _translators(translation)
+    else:
+        origin = sources[0] if sources else vias.pop(0)
+        outlet = catalog.outlet(origin.outlet.outlet) if origin.outlet else None
+        agency = outlet is not None and outlet.category == OutletCategory.NEWS_AGENCY
+        wire = origin.kind == CreditKind.AGENCY_DATELINE or agency
+        relation = HopRelation.SYNDICATED if wire else HopRelation.REPUBLISHED
+        # Republished and syndicated copies carry the same words: the same language.
+        hops.append(_origin_hop(origin, copy_language, None))
+        translators = []
+    # A 'via X' beside a stronger credit names the outlet the copy was taken from.
+    for credit in vias:
+        hops.append(
+            Hop(
+                relation=relation,
+                publisher=credit.outlet.outlet if credit.outlet else None,
+                translator=translators if relation == HopRelation.TRANSLATED else [],
+                in_language=copy_language,
+                credited=True,
+                note=_hop_note(credit),
+            )
+        )
+        # The via hop carries the translation or the syndication; the copy republishes it.
+        relation, translators = HopRelation.REPUBLISHED, []
+    return hops, relation, translators
+
+
+def unique_id(base: str, taken: Iterable[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is free, within the id's length."""
+    used = set(taken)
+    base = base[:MAX_ID].rstrip("-._") or "article"
+    if base not in used:
+        return base
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        candidate = base[: MAX_ID - len(suffix)].rstrip("-._") + suffix
+        if candidate not in used:
+            return candidate
+        number += 1
+
+
+def propose(
+    document: Document,
+    evidence: Evidence,
+    catalog: Catalog,
+    options: Options,
+    match_outlet: MatchOutlet = evidence_match_outlet,
+) -> Proposal:
+    """The entry `provenance add` would write for ``document``."""
+    notes: list[str] = []
+    url = options.url or document.metadata.url
+    if url is not None and not _URL.match(url):
+        raise ProposalError(f"--url {url!r} is not an absolute http(s) URL")
+    publisher = _publisher(document, url, options, catalog, match_outlet)
+    notes.extend(publisher.notes)
+    publisher_id = publisher.outlet.id if publisher.outlet else None
+    language = _language(document, evidence)
+    credits = _origin_credits(evidence, publisher_id)
+    chain, relation, translators = _chain(
+        credits, language, catalog, _outlets_in_credits(evidence, credits, publisher_id)
+    )
+    if not chain and publisher_id is None:
+        # Nothing says where it came from, and nothing says whose it is.
+        relation = HopRelation.UNKNOWN
+    headline = document.metadata.title or (
+        evidence.headlines[0].span.text.strip() if evidence.headlines else None
+    )
+    headline = " ".join(headline.split())[:10_000] if headline else None
+    title_slug = slug(headline or document.source.stem)
+    if options.article_id is not None:
+        if not _ID.match(options.article_id):
+            raise ProposalError(
+                f"--id {options.article_id!r}: use lowercase letters, digits, '.', '_' and '-' "
+                "(at most 80, starting with a letter or digit)"
+            )
+        article_id = options.article_id
+    else:
+        base = "-".join(part for part in (publisher_id, title_slug) if part)
+        article_id = unique_id(
+            base or f"article-{text_digest(document.text)[:8]}", (a.id for a in catalog.articles)
+        )
+    stored_name = f"{text_digest(document.text)[:16]}_{slug(title_slug, 40) or 'article'}.txt"
+    folder = options.articles_folder.strip("/") or "."
+    article = Article(
+        id=article_id,
+        headline=headline,
+        file=f"{folder}/{stored_name}" if folder != "." else stored_name,
+        copy_held=HeldCopy(
+            relation=relation,
+            publisher=publisher_id,
+            url=url,
+            author=_authors(document, evidence),
+            translator=translators,
+            in_language=language,
+            date_published=_date(document, evidence),
+        ),
+        chain=chain,
+    )
+    if language is None:
+        notes.append("the language could not be told: copy.inLanguage is null")
+    if article.copy_held.date_published is None:
+        notes.append("no publication date was found: copy.datePublished is null")
+    if relation == HopRelation.TRANSLATED and chain[0].in_language is None:
+        notes.append("a translation whose source language is not named: set chain[0].inLanguage")
+    return Proposal(article=article, text=document.text, notes=tuple(notes))
+
+
+def conflicts(
+    article: Article,
+    text: str,
+    catalog: Catalog,
+    texts: Mapping[str, str],
+) -> list[str]:
+    """Why the entry must not be added, each naming the entry already there: the same id,
+    the same copy URL, or the same text (``texts``: article id -> its text)."""
+    problems: list[str] = []
+    for existing in catalog.articles:
+        if existing.id == article.id:
+            problems.append(
+                f"the id {article.id!r} is already used by an article ({existing.file})"
+            )
+    url = article.copy_held.url
+    if url is not None:
+        key = url.rstrip("/").lower()
+        for existing in catalog.articles:
+            if existing.copy_held.url and existing.copy_held.url.rstrip("/").lower() == key:
+                problems.append(
+                    f"the URL {url} is already the copy held by article {existing.id!r}"
+                )
+    wanted = content_key(text)
+    for article_id in sorted(texts):
+        if content_key(texts[article_id]) == wanted:
+            problems.append(f"this text is already in the catalog as article {article_id!r}")
+    return problems

@@ -1,0 +1,46 @@
+"""Writing a report: atomically to a file, or to stdout."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(text: str, path: Path) -> None:
+    """Write ``text`` (UTF-8) to ``path`` so that readers see the old file or the whole new one.
+
+    The temporary file is made in the same folder (``os.replace`` is atomic only within one
+    filesystem) and flushed to disk before it replaces the target.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            # Keep the permissions a user gave the existing report.
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def write_output(text: str, path: Path | str | None) -> None:
+    """Write the report to ``path``, or to stdout when ``path`` is None or '-'."""
+    if path is None or str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(text, Path(path))

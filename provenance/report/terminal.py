@@ -1,0 +1,270 @@
+"""The terminal report, drawn with rich: the articles and their chains, the findings by
+article with their evidence, then what travels between articles.
+
+Everything taken from the catalog or an article goes into ``rich.text.Text`` objects, never
+into markup strings, so a '[bold]' in a headline is printed, not obeyed; control characters
+are removed so a text cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from provenance.findings import Finding, Severity
+from provenance.models import Article
+from provenance.report.common import (
+    SEVERITIES,
+    article_index,
+    attribution_differences,
+    attribution_text,
+    chain_steps,
+    changes_text,
+    clean,
+    counts_text,
+    findings_by_article,
+    one_line,
+    reference_index,
+    severity_counts,
+    summary_counts,
+    where,
+    word_diff,
+)
+from provenance.results import ArticleSummary, CheckResult, SharedPassage
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+def _t(text: str, style: str = "") -> Text:
+    return Text(clean(text), style=style)
+
+
+def _chain_cell(result: CheckResult, article: Article) -> Text:
+    """One line per hop: '→ Outlet (relation, lang)  date  authors', the copy held last."""
+    chain = Text()
+    for step in chain_steps(result.catalog, article):
+        if step.index:
+            chain.append("\n→ ", style="dim")
+        chain.append(step.publisher, style="bold" if step.held else "")
+        chain.append(f" ({step.label})", style="dim")
+        if step.held:
+            chain.append(" held", style="green")
+        chain.append("  ")
+        chain.append(step.date or "no date", style="" if step.date else "dim")
+        chain.append("  ")
+        names = ", ".join(step.authors)
+        chain.append(f"by {names}" if names else "no author", style="" if names else "dim")
+        if step.translators:
+            chain.append(", translated by " + ", ".join(step.translators))
+    return chain
+
+
+def _articles_table(result: CheckResult) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
+    table.add_column("Article", ratio=2, overflow="fold")
+    table.add_column("Chain: original → … → copy held, with dates and authors", ratio=6)
+    table.add_column("Grade", justify="center", no_wrap=True)
+    for severity in SEVERITIES:
+        table.add_column(LABELS[severity][0].upper(), justify="right", style=STYLES[severity])
+    summaries = {summary.id: summary for summary in result.articles}
+    for article in result.catalog.articles:
+        summary = summaries.get(article.id)
+        name = _t(article.id, "bold")
+        name.append("\n")
+        name.append(_t(article.file, "dim"))
+        counts = summary_counts(summary) if summary else dict.fromkeys(SEVERITIES, 0)
+        grade = _t(summary.grade.code, "bold") if summary else _t("—", "dim")
+        table.add_row(
+            name,
+            _chain_cell(result, article),
+            grade,
+            *(str(counts[s]) for s in SEVERITIES),
+        )
+    return table
+
+
+def _finding(finding: Finding) -> RenderableType:
+    severity = Severity(finding.severity)
+    head = _t(finding.code, "bold")
+    head.append(" ")
+    head.append(_t(finding.name))
+    head.append("  ")
+    head.append(_t(one_line(finding.message)))
+    if finding.acknowledged is not None:
+        head.append("  (acknowledged)", style="green")
+    details = Text()
+    if finding.catalog is not None:
+        details.append("at ", style="dim")
+        details.append(_t(where(finding.catalog)))
+        if finding.catalog.pointer is not None:
+            details.append("  ")
+            details.append(_t(finding.catalog.pointer, "dim"))
+        details.append("\n")
+    for location in finding.evidence:
+        details.append("evidence ", style="dim")
+        details.append(_t(where(location)))
+        if location.snippet:
+            details.append("  “")
+            details.append(_t(one_line(location.snippet, 120), "italic"))
+            details.append("”")
+        details.append("\n")
+    if finding.fix:
+        details.append("fix ", style="dim")
+        details.append(_t(one_line(finding.fix)))
+        details.append("\n")
+    if finding.acknowledged is not None:
+        details.append("acknowledged ", style="dim")
+        details.append(_t(one_line(finding.acknowledged), "green"))
+        details.append("\n")
+    details.rstrip()
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=7, no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(LABELS[severity], style=STYLES[severity]), head)
+    if details.plain:
+        grid.add_row(Text(), details)
+    return grid
+
+
+def _grade_lines(summary: ArticleSummary) -> Text:
+    grade = summary.grade
+    text = Text()
+    text.append("grade ", style="dim")
+    text.append(_t(grade.code, "bold"))
+    for label, reasons in (
+        ("reliability", grade.reliability_reasons),
+        ("credibility", grade.credibility_reasons),
+    ):
+        shown = [one_line(r) for r in reasons if r.strip()]
+        if shown:
+            value = grade.reliability if label == "reliability" else str(grade.credibility)
+            text.append(f"\n  {label} {value}: ", style="dim")
+            text.append(_t("; ".join(shown)))
+    return text
+
+
+def _findings_section(result: CheckResult) -> list[RenderableType]:
+    summaries = {summary.id: summary for summary in result.articles}
+    articles = article_index(result.catalog)
+    parts: list[RenderableType] = [Text("Findings by article", style="bold underline")]
+    for article_id, findings in findings_by_article(result):
+        title = Text()
+        if article_id is None:
+            title.append("The catalog as a whole", style="bold")
+        else:
+            title.append(_t(article_id, "bold"))
+            if article_id in articles:
+                title.append("  ")
+                title.append(_t(articles[article_id].file, "dim"))
+        title.append(f"  ({counts_text(severity_counts(findings))})", style="dim")
+        parts.append(Text())
+        parts.append(title)
+        if article_id in summaries:
+            parts.append(Padding(_grade_lines(summaries[article_id]), (0, 0, 0, 2)))
+        parts.extend(Padding(_finding(f), (0, 0, 0, 2)) for f in findings)
+    return parts
+
+
+def _passage(number: int, passage: SharedPassage) -> RenderableType:
+    head = Text()
+    head.append(f"{number}. {passage.kind}", style="bold")
+    head.append(f"  similarity {passage.similarity:.1f}", style="dim")
+    if passage.likely_source:
+        head.append("  likely source ", style="dim")
+        head.append(_t(passage.likely_source))
+    if passage.reason:
+        head.append("  (")
+        head.append(_t(one_line(passage.reason)))
+        head.append(")")
+    body = Text()
+    reference = passage.copies[reference_index(passage)]
+    for copy in passage.copies:
+        body.append("\n")
+        body.append(_t(copy.article, "bold"))
+        body.append("  ")
+        body.append(_t(where(copy.location), "dim"))
+        body.append("\n  “")
+        body.append(_t(one_line(copy.text, 400), "italic"))
+        body.append("”\n  ")
+        body.append(_t(attribution_text(copy.speaker, copy.given_to), "dim"))
+        if copy is not reference:
+            for line in changes_text(word_diff(reference.text, copy.text)):
+                body.append("\n    ")
+                body.append(_t(line, "magenta"))
+    for note in attribution_differences(passage):
+        body.append("\n")
+        body.append(_t(note, "magenta"))
+    return Group(head, Padding(body, (0, 0, 0, 2)))
+
+
+def _shared_section(result: CheckResult) -> list[RenderableType]:
+    parts: list[RenderableType] = [
+        Text(),
+        Text("Quotations and passages shared between articles", style="bold underline"),
+    ]
+    if not result.shared:
+        parts.append(Text("none found", style="dim"))
+    for number, passage in enumerate(result.shared, start=1):
+        parts.append(Text())
+        parts.append(_passage(number, passage))
+    parts += [Text(), Text("Names spelled several ways", style="bold underline")]
+    if not result.name_variants:
+        parts.append(Text("none found", style="dim"))
+    for cluster in result.name_variants:
+        line = Text("• ")
+        line.append(_t(one_line(cluster.canonical), "bold"))
+        if cluster.person:
+            line.append(" (")
+            line.append(_t(cluster.person, "dim"))
+            line.append(")")
+        line.append(": ")
+        line.append(_t(" / ".join(one_line(v, 80) for v in cluster.variants)))
+        line.append("  in ", style="dim")
+        line.append(_t(", ".join(cluster.articles), "dim"))
+        parts.append(line)
+    return parts
+
+
+def _header(result: CheckResult) -> Text:
+    counts = severity_counts(result.findings)
+    acknowledged = sum(1 for f in result.findings if f.acknowledged is not None)
+    text = Text("provenance report  ", style="bold")
+    text.append(_t(result.catalog_file))
+    text.append(
+        f"\n{len(result.catalog.articles)} articles, {len(result.findings)} findings "
+        f"({counts_text(counts)}; {acknowledged} acknowledged)"
+    )
+    return text
+
+
+def render(result: CheckResult, *, color: bool = False, width: int = 100) -> str:
+    """The report as text; ANSI colours only when ``color`` is true."""
+    console = Console(
+        file=StringIO(),
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        force_jupyter=False,
+        force_interactive=False,
+        _environ={},  # COLUMNS, NO_COLOR, TERM... must not change a report saved to a file
+    )
+    console.print(_header(result))
+    console.print(_articles_table(result))
+    for part in _findings_section(result):
+        console.print(part)
+    for part in _shared_section(result):
+        console.print(part)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    # Rich pads table lines to the width; trailing spaces are noise in files and diffs.
+    return "\n".join(line.rstrip() for line in str(output).splitlines()) + "\n"

@@ -1,0 +1,109 @@
+"""Small helpers that several rules share."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from provenance.evidence.model import Credit, CreditKind, NameCluster
+from provenance.models import HeldCopy, Hop, HopRelation, Person
+from provenance.rules.base import ArticleContext
+
+# Credits that name where the text came from (a copyright line names the holder, a 'via'
+# names a route: both are weaker, but still name an outlet the chain should know).
+ORIGIN_CREDITS = frozenset(
+    {
+        CreditKind.FROM,
+        CreditKind.TRANSLATED_FROM,
+        CreditKind.ORIGINALLY_PUBLISHED,
+        CreditKind.FIRST_APPEARED,
+        CreditKind.REPUBLISHED,
+        CreditKind.SOURCE,
+        CreditKind.AGENCY_DATELINE,
+        CreditKind.VIA,
+        CreditKind.COPYRIGHT,
+    }
+)
+
+
+def fold(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name, for comparisons."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    kept = (c for c in decomposed if c.isalnum() or c.isspace())
+    return " ".join("".join(kept).split())
+
+
+def translated_hops(ctx: ArticleContext) -> Iterator[tuple[int, Hop | HeldCopy]]:
+    for index, hop in enumerate(ctx.hops):
+        if hop.relation == HopRelation.TRANSLATED:
+            yield index, hop
+
+
+def source_language(ctx: ArticleContext, index: int) -> str | None:
+    """A translated hop's source language: the language of the hop it came from."""
+    return ctx.hops[index - 1].in_language if index > 0 else None
+
+
+def credits(ctx: ArticleContext, kinds: Iterable[CreditKind] = ORIGIN_CREDITS) -> list[Credit]:
+    wanted = frozenset(kinds)
+    return [c for c in ctx.evidence.credits if c.kind in wanted] if ctx.evidence else []
+
+
+def legitimate_spellings(people: Iterable[Person]) -> dict[str, str]:
+    """Every registered spelling (folded) -> the person's canonical name."""
+    spellings: dict[str, str] = {}
+    for person in people:
+        for spelling in (person.name, *person.alternate_name):
+            spellings[fold(spelling)] = person.name
+    return spellings
+
+
+def chain_publishers(ctx: ArticleContext) -> set[str]:
+    return {hop.publisher for hop in ctx.hops if hop.publisher}
+
+
+def garbled_clusters(ctx: ArticleContext) -> list[NameCluster]:
+    """Name clusters in the text whose spellings are not all legitimate for one person."""
+    if ctx.evidence is None:
+        return []
+    legitimate = legitimate_spellings(ctx.catalog.people)
+    garbled = []
+    for cluster in ctx.evidence.name_clusters:
+        written = written_variants(cluster)
+        if len(spellings(written)) < 2:
+            continue  # 'Jane Roe' and 'Roe' are one spelling, shortened
+        owners = {legitimate.get(fold(variant)) for variant in written}
+        if None in owners or len(owners) > 1:
+            garbled.append(cluster)
+    return garbled
+
+
+def spellings(variants: Iterable[str]) -> set[str]:
+    """Distinct spellings of a name's last word ('Jane Roe', 'Roe' -> one; 'Roe', 'Row' -> two)."""
+    return {fold(variant).split()[-1] for variant in variants if fold(variant)}
+
+
+def credited_outlets(ctx: ArticleContext) -> set[str]:
+    """Outlet ids that the text's credit lines name (exactly or by a near-miss)."""
+    return {c.outlet.outlet for c in credits(ctx) if c.outlet is not None}
+
+
+def text_credits_hop(ctx: ArticleContext, hop: Hop | HeldCopy) -> bool:
+    """Whether a credit line in the text names this hop's outlet or one of its authors."""
+    if hop.publisher and hop.publisher in credited_outlets(ctx):
+        return True
+    authors = {fold(name) for name in hop.author}
+    return any(fold(c.target) in authors for c in credits(ctx))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Loose match of two written names: same folded last word, or one contains the other."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    return fa == fb or fa.split()[-1] == fb.split()[-1] or fa in fb or fb in fa
+
+
+def written_variants(cluster: NameCluster) -> list[str]:
+    """The spellings the text itself uses (a registry's canonical name may not be among them)."""
+    return sorted({mention.text for mention in cluster.mentions})

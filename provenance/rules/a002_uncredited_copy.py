@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from provenance.findings import Family, Finding, RuleInfo, Severity
+from provenance.rules._common import credits, text_credits_hop
+from provenance.rules.base import ArticleContext, article_rule
+
+RULE = RuleInfo(
+    code="A002",
+    name="uncredited-copy",
+    family=Family.ATTRIBUTION,
+    severity=Severity.WARNING,
+    summary="The copy held does not credit a hop it came from: a republication that hides "
+    "its source (or credits nobody at all).",
+    bad='chain: [{"publisher": "gazette", "credited": false}]; no credit line in the text',
+    good='chain: [{"publisher": "gazette", "credited": true}]; text: "From The Gazette"',
+)
+
+
+@article_rule(RULE)
+def check(ctx: ArticleContext) -> Iterator[Finding]:
+    if ctx.evidence is None:
+        return
+    chain = ctx.article.chain
+    if chain and not credits(ctx) and not any(hop.credited for hop in chain):
+        yield ctx.finding(
+            RULE,
+            f"the copy credits nobody, though it came from {len(chain)} earlier hop(s)",
+            pointer="/chain/0/credited",
+            fix="cite the source in the catalog note, and prefer a credited copy",
+        )
+        return
+    for index, hop in enumerate(chain):
+        if hop.credited or text_credits_hop(ctx, hop):
+            continue
+        if hop.publisher is None and not hop.author:
+            continue  # nothing known to credit; the 'credits nobody' case is above
+        yield ctx.finding(
+            RULE,
+            f"the copy does not credit {ctx.outlet_name(hop.publisher)}, a hop it came from",
+            pointer=f"/chain/{index}/credited",
+        )

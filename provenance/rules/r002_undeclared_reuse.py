@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from provenance.findings import Family, Finding, RuleInfo, Severity
+from provenance.rules.base import ArticleContext, CatalogContext, catalog_rule
+
+RULE = RuleInfo(
+    code="R002",
+    name="undeclared-reuse",
+    family=Family.REUSE,
+    severity=Severity.WARNING,
+    summary="The article shares a passage with another article whose outlet is nowhere in "
+    "its chain: an undeclared republication, or a chain that is incomplete.",
+    bad="two articles share paragraphs; neither chain names the other's publisher",
+    good="the copy's chain has a hop with \"publisher\" set to the source's outlet",
+)
+
+
+def _related(a: ArticleContext, b: ArticleContext) -> bool:
+    publishers_a = {hop.publisher for hop in a.hops if hop.publisher}
+    publishers_b = {hop.publisher for hop in b.hops if hop.publisher}
+    urls_a = {hop.url for hop in a.hops if hop.url}
+    urls_b = {hop.url for hop in b.hops if hop.url}
+    return bool(publishers_a & publishers_b or urls_a & urls_b)
+
+
+@catalog_rule(RULE)
+def check(ctx: CatalogContext) -> Iterator[Finding]:
+    for shared in ctx.shared:
+        if shared.kind != "passage":
+            continue
+        for copy in shared.copies:
+            if copy.article == shared.likely_source:
+                continue
+            article = ctx.article(copy.article)
+            unrelated = [
+                c.article
+                for c in shared.copies
+                if c.article != copy.article and not _related(article, ctx.article(c.article))
+            ]
+            if unrelated:
+                yield RULE.finding(
+                    f"shares text with {', '.join(sorted(unrelated)[:3])}, but the chains "
+                    "share no outlet or URL",
+                    article=copy.article,
+                    catalog=article.locate(article.pointer + "/chain"),
+                    evidence=(copy.location,),
+                    fix="add the source to the chain, or explain the link in a note",
+                )

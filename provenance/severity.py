@@ -1,0 +1,24 @@
+"""Severities and rule families: plain enums, importable without pydantic (CLI start-up)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Family(StrEnum):
+    CATALOG = "catalog"
+    TRANSLATION = "translation"
+    DATES = "dates"
+    ATTRIBUTION = "attribution"
+    INTEGRITY = "integrity"
+    REUSE = "reuse"

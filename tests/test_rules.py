@@ -1,0 +1,498 @@
+"""Each rule fires on a minimal bad case and stays silent on its good twin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from provenance.config import Config
+from tests.rulecases import CLEAN_TEXT, article, codes, run
+
+Entries = list[tuple[dict[str, Any], str]]
+
+GAZETTE_ES = {"relation": "original", "publisher": "gazette", "inLanguage": "es", "credited": True}
+TRANSLATION_NOTE = (
+    "\nTranslated from the Spanish by Ana Ruiz. Originally published by The Northern Gazette.\n"
+)
+TRANSLATED = {
+    "copy_relation": "translated",
+    "copy_translator": ["Ana Ruiz"],
+    "copy_publisher": "herald",
+}
+TRANSLATED_URL = {"copy_url": "https://heraldtimes.net/harbour"}
+
+GARBLED_TEXT = """Harbour expansion wins council approval
+
+By Jane Roe in Porto March 3, 2024
+
+The city council approved the harbour expansion after a long debate, reported the Nothern Gazete.
+“This is the largest investment in the port for a generation,” said Marta Silvestrini, the planning chief.
+“We will appeal,” Silvestrani told the Nortern Gazete, adding that the estuary would suffer.
+Silvastrini argued that the budget had never been published in full.
+"""
+CONSISTENT_TEXT = (
+    GARBLED_TEXT.replace("Silvestrani", "Silvestrini")
+    .replace("Silvastrini", "Silvestrini")
+    .replace("Nothern Gazete", "Northern Gazette")
+    .replace("Nortern Gazete", "Northern Gazette")
+)
+
+SHARED = (
+    "The regional transport authority confirmed that the northern rail line will close for "
+    "repairs during the whole of next summer. Engineers found cracks in three bridges along "
+    "the route, according to the inspection report published by the authority."
+)
+OTHER = (
+    "A local bakery has won the national bread competition for the third year running, "
+    "beating more than two hundred entrants from across the country with a rye loaf."
+)
+QUOTE_A = "“The bridges are safe for now, but we cannot wait another winter to repair them,” said Tomas Berg."
+QUOTE_B = "“For now the bridges are safe, but we cannot wait one more winter to repair them,” said Tomas Berg."
+QUOTE_C = QUOTE_A.replace("said Tomas Berg", "said Erik Lund")
+
+
+def body(*paragraphs: str, headline: str = "Rail line to close for repairs") -> str:
+    return headline + "\n\nBy Jane Roe in Oslo March 3, 2024\n\n" + "\n".join(paragraphs) + "\n"
+
+
+CASES: dict[str, tuple[Entries, Entries]] = {
+    "T001": (
+        [
+            (
+                article(chain=[{**GAZETTE_ES, "inLanguage": None}], **TRANSLATED, **TRANSLATED_URL),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+        [
+            (
+                article(chain=[GAZETTE_ES], **TRANSLATED, **TRANSLATED_URL),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+    ),
+    "T002": (
+        [
+            (
+                article(chain=[GAZETTE_ES], **TRANSLATED, **TRANSLATED_URL, copy_inLanguage=None),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+        [
+            (
+                article(chain=[GAZETTE_ES], **TRANSLATED, **TRANSLATED_URL),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+    ),
+    "T003": (
+        [
+            (
+                article(
+                    chain=[GAZETTE_ES], **{**TRANSLATED, "copy_translator": []}, **TRANSLATED_URL
+                ),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+        [
+            (
+                article(chain=[GAZETTE_ES], **TRANSLATED, **TRANSLATED_URL),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+    ),
+    "T004": (
+        [
+            (
+                article(
+                    chain=[
+                        GAZETTE_ES,
+                        {"relation": "translated", "inLanguage": "fr", "credited": True},
+                    ],
+                    **TRANSLATED,
+                    **TRANSLATED_URL,
+                ),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+        [
+            (
+                article(chain=[GAZETTE_ES], **TRANSLATED, **TRANSLATED_URL),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+    ),
+    "T005": (
+        [
+            (
+                article(chain=[{**GAZETTE_ES, "inLanguage": "en"}], **TRANSLATED, **TRANSLATED_URL),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+        [
+            (
+                article(chain=[GAZETTE_ES], **TRANSLATED, **TRANSLATED_URL),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+    ),
+    "T006": (
+        [
+            (
+                article(
+                    chain=[GAZETTE_ES],
+                    copy_relation="republished",
+                    copy_publisher="herald",
+                    **TRANSLATED_URL,
+                ),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+        [
+            (
+                article(chain=[GAZETTE_ES], **TRANSLATED, **TRANSLATED_URL),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+    ),
+    "T007": (
+        [(article(chain=[GAZETTE_ES], **TRANSLATED, **TRANSLATED_URL), CLEAN_TEXT)],
+        [
+            (
+                article(chain=[GAZETTE_ES], **TRANSLATED, **TRANSLATED_URL),
+                CLEAN_TEXT + TRANSLATION_NOTE,
+            )
+        ],
+    ),
+    "T008": (
+        [(article(copy_inLanguage="de"), CLEAN_TEXT)],
+        [(article(), CLEAN_TEXT)],
+    ),
+    "T009": (
+        [(article(), GARBLED_TEXT)],
+        [(article(), CONSISTENT_TEXT)],
+    ),
+    "D001": (
+        [(article(copy_datePublished=None), CLEAN_TEXT)],
+        [(article(), CLEAN_TEXT)],
+    ),
+    "D002": (
+        [
+            (
+                article(
+                    chain=[{"relation": "original", "publisher": "wire", "credited": True}],
+                    copy_relation="syndicated",
+                ),
+                CLEAN_TEXT + "\nSource: Continental Wire\n",
+            )
+        ],
+        [
+            (
+                article(
+                    chain=[
+                        {
+                            "relation": "original",
+                            "publisher": "wire",
+                            "credited": True,
+                            "datePublished": "2024-03-02",
+                        }
+                    ],
+                    copy_relation="syndicated",
+                ),
+                CLEAN_TEXT + "\nSource: Continental Wire\n",
+            )
+        ],
+    ),
+    "D003": (
+        [
+            (
+                article(copy_datePublished=None),
+                "Harbour expansion wins council approval\n\nThe council approved the harbour plan last week after a debate that began earlier this month.\nOpponents promised to appeal the decision, which they called rushed.\n",
+            )
+        ],
+        [
+            (
+                article(),
+                "Harbour expansion wins council approval\n\nThe council approved the harbour plan last week after a debate that began earlier this month.\nOpponents promised to appeal the decision, which they called rushed.\n",
+            )
+        ],
+    ),
+    "D004": (
+        [(article(copy_datePublished="2024-05-03"), CLEAN_TEXT)],
+        [(article(), CLEAN_TEXT)],
+    ),
+    "D005": (
+        [
+            (
+                article(copy_publisher=None, copy_url=None, copy_datePublished=None),
+                "Harbour expansion wins council approval\n\nin #politics2 years ago\n\n"
+                + CLEAN_TEXT.split("\n\n", 2)[2],
+            )
+        ],
+        [
+            (
+                article(
+                    copy_publisher=None,
+                    copy_url=None,
+                    copy_datePublished=None,
+                    copy_dateRetrieved="2026-01-05",
+                ),
+                "Harbour expansion wins council approval\n\nin #politics2 years ago\n\n"
+                + CLEAN_TEXT.split("\n\n", 2)[2],
+            )
+        ],
+    ),
+    "A001": (
+        [
+            (
+                article(
+                    chain=[{"relation": "original", "publisher": "gazette", "credited": True}],
+                    copy_relation="republished",
+                    copy_publisher="herald",
+                    **TRANSLATED_URL,
+                ),
+                CLEAN_TEXT + "\nThis article first appeared in Continental Wire.\n",
+            )
+        ],
+        [
+            (
+                article(
+                    chain=[{"relation": "original", "publisher": "wire", "credited": True}],
+                    copy_relation="republished",
+                    copy_publisher="herald",
+                    **TRANSLATED_URL,
+                ),
+                CLEAN_TEXT + "\nThis article first appeared in Continental Wire.\n",
+            )
+        ],
+    ),
+    "A002": (
+        [
+            (
+                article(
+                    chain=[{"relation": "original", "publisher": "gazette", "credited": False}],
+                    copy_relation="republished",
+                    copy_publisher="herald",
+                    **TRANSLATED_URL,
+                ),
+                CLEAN_TEXT,
+            )
+        ],
+        [
+            (
+                article(
+                    chain=[{"relation": "original", "publisher": "gazette", "credited": True}],
+                    copy_relation="republished",
+                    copy_publisher="herald",
+                    **TRANSLATED_URL,
+                ),
+                CLEAN_TEXT + "\nRepublished with permission from The Northern Gazette.\n",
+            )
+        ],
+    ),
+    "A003": (
+        [(article(copy_author=["John Doe"]), CLEAN_TEXT)],
+        [(article(), CLEAN_TEXT)],
+    ),
+    "A004": (
+        [(article(), GARBLED_TEXT)],
+        [(article(), CONSISTENT_TEXT)],
+    ),
+    "A005": (
+        [
+            (
+                article(),
+                body(
+                    SHARED.replace("the inspection report", "Oskar Lindqvist"),
+                    "Oskar Lindqvist said the work was urgent.",
+                ),
+            ),
+            (article(), body(OTHER, "Oskar Lindkvist said the work was urgent.")),
+        ],
+        [
+            (
+                article(),
+                body(
+                    SHARED.replace("the inspection report", "Oskar Lindqvist"),
+                    "Oskar Lindqvist said the work was urgent.",
+                ),
+            ),
+            (article(), body(OTHER, "Oskar Lindqvist said the work was urgent.")),
+        ],
+    ),
+    "A006": (
+        [
+            (article(), body(OTHER, QUOTE_A)),
+            (article(), body(OTHER.replace("bakery", "butcher"), QUOTE_C)),
+        ],
+        [
+            (article(), body(OTHER, QUOTE_A)),
+            (article(), body(OTHER.replace("bakery", "butcher"), QUOTE_A)),
+        ],
+    ),
+    "A007": (
+        [(article(), GARBLED_TEXT)],
+        [(article(), CONSISTENT_TEXT)],
+    ),
+    "A008": (
+        [
+            (
+                article(
+                    chain=[{"relation": "original", "publisher": "gazette", "credited": True}],
+                    copy_relation="republished",
+                    copy_publisher="herald",
+                    **TRANSLATED_URL,
+                ),
+                CLEAN_TEXT,
+            )
+        ],
+        [
+            (
+                article(
+                    chain=[{"relation": "original", "publisher": "gazette", "credited": True}],
+                    copy_relation="republished",
+                    copy_publisher="herald",
+                    **TRANSLATED_URL,
+                ),
+                CLEAN_TEXT + "\nFrom The Northern Gazette\n",
+            )
+        ],
+    ),
+    "I001": (
+        [
+            (
+                article(),
+                CLEAN_TEXT + "\nRead more\nSubscribe to our newsletter\nShare this article\n",
+            )
+        ],
+        [(article(), CLEAN_TEXT)],
+    ),
+    "I002": (
+        [
+            (
+                article(headline=None),
+                "and then the city council approved the harbour expansion on Tuesday after a long debate.\n"
+                + CLEAN_TEXT.split("\n\n", 2)[2],
+            )
+        ],
+        [
+            (
+                article(headline=None),
+                "Then the city council approved the harbour expansion on Tuesday after a long debate.\n"
+                + CLEAN_TEXT.split("\n\n", 2)[2],
+            )
+        ],
+    ),
+    "I003": (
+        [
+            (
+                article(),
+                CLEAN_TEXT
+                + "The council will publish the full budget of the project on its website and in the",
+            )
+        ],
+        [
+            (
+                article(),
+                CLEAN_TEXT
+                + "The council will publish the full budget of the project on its website.\n",
+            )
+        ],
+    ),
+    "I004": (
+        [(article(), "Harbour expansion wins council approval\n\n" + CLEAN_TEXT)],
+        [(article(), CLEAN_TEXT)],
+    ),
+    "I005": (
+        [(article(headline="Mayor resigns after budget scandal"), CLEAN_TEXT)],
+        [(article(), CLEAN_TEXT)],
+    ),
+    "R001": (
+        [
+            (article(), body(SHARED)),
+            (article(), body(SHARED, headline="Northern line shut all summer")),
+        ],
+        [(article(), body(SHARED)), (article(), body(OTHER, headline="Bakery wins again"))],
+    ),
+    "R002": (
+        [
+            (article(), body(SHARED)),
+            (
+                article(copy_publisher="herald", copy_url="https://heraldtimes.net/rail"),
+                body(SHARED, headline="Northern line shut all summer"),
+            ),
+        ],
+        [
+            (article(), body(SHARED)),
+            (
+                article(
+                    copy_publisher="herald",
+                    copy_url="https://heraldtimes.net/rail",
+                    copy_relation="republished",
+                    chain=[{"relation": "original", "publisher": "gazette", "credited": True}],
+                ),
+                body(SHARED, "From The Northern Gazette", headline="Northern line shut all summer"),
+            ),
+        ],
+    ),
+    "R003": (
+        [
+            (article(), body(OTHER, QUOTE_A)),
+            (article(), body(OTHER.replace("bakery", "butcher"), QUOTE_B)),
+        ],
+        [
+            (article(), body(OTHER, QUOTE_A)),
+            (article(), body(OTHER.replace("bakery", "butcher"), QUOTE_A)),
+        ],
+    ),
+    "C012": (
+        [(article(acknowledgements=[{"code": "D001", "reason": "no date known"}]), CLEAN_TEXT)],
+        [
+            (
+                article(
+                    copy_datePublished=None,
+                    acknowledgements=[{"code": "D001", "reason": "no date known"}],
+                ),
+                CLEAN_TEXT,
+            )
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_fires_on_bad_and_not_on_good(tmp_path: Path, code: str) -> None:
+    bad, good = CASES[code]
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "good").mkdir()
+    found_bad = run(tmp_path / "bad", bad)
+    found_good = run(tmp_path / "good", good)
+    assert code in codes(found_bad.findings), [f.headline() for f in found_bad.findings]
+    assert code not in codes(f for f in found_good.findings if f.acknowledged is None), [
+        f.headline() for f in found_good.findings if f.code == code
+    ]
+
+
+def test_every_rule_has_a_case() -> None:
+    from provenance.rules.base import all_rules
+
+    checked = {rule.info.code for rule in all_rules() if rule.article_check or rule.catalog_check}
+    assert checked - {"C012"} <= set(CASES), sorted(checked - set(CASES))
+
+
+def test_a_clean_original_raises_nothing(tmp_path: Path) -> None:
+    result = run(tmp_path, [(article(), CLEAN_TEXT)])
+    assert [f.headline() for f in result.findings] == []
+
+
+def test_select_ignore_and_severity_override(tmp_path: Path) -> None:
+    case = [(article(copy_datePublished=None), CLEAN_TEXT + "\nRead more\nSubscribe\n")]
+    everything = codes(run(tmp_path, case).findings)
+    assert {"D001", "I001"} <= everything
+    only_dates = run(tmp_path, case, Config(select=("D",)))
+    assert codes(only_dates.findings) == {c for c in everything if c.startswith("D")}
+    ignored = run(tmp_path, case, Config(ignore=("I001",)))
+    assert "I001" not in codes(ignored.findings)
+    raised = run(tmp_path, case, Config(severity={"D001": "error"}))  # type: ignore[dict-item]
+    assert {f.severity for f in raised.findings if f.code == "D001"} == {"error"}
