@@ -23,20 +23,20 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
     for group in ctx.name_variants:
         canonical = fold(group.canonical)
         for article_id in group.articles:
-            article = ctx.article(article_id)
-            spans = [
-                p.span
-                for p in (article.evidence.people if article.evidence else ())
-                if p.name in group.variants and not _same_spelling(p.name, canonical)
+            places = [
+                where
+                for name, where in ctx.people.get(article_id, ())
+                if name in group.variants and not _same_spelling(name, canonical)
             ]
-            if not spans:
+            if not places:
                 continue
             others = sorted(set(group.articles) - {article_id})
-            yield article.finding(
+            yield ctx.finding(
                 RULE,
-                f"{spans[0].text!r} here is written {group.canonical!r} elsewhere "
+                article_id,
+                f"{places[0].snippet!r} here is written {group.canonical!r} elsewhere "
                 f"({', '.join(others[:3])})",
-                spans=spans[:5],
+                evidence=places[:5],
                 fix="check the spelling; if legitimate, list it in people as an alternateName",
             )
 
