@@ -53,7 +53,7 @@ class Digest:
     readable: bool
     findings: tuple[Finding, ...]
     material: ReuseMaterial | None
-    names: tuple[str, ...]
+    people: tuple[tuple[str, int, int], ...]  # each distinct name, where it first stands
 
 
 def article_display_path(catalog_display: str, file: str) -> str:
@@ -104,8 +104,15 @@ def _digest(position: int) -> Digest:
         readable=text is not None,
         findings=findings,
         material=reuse_material(text, evidence) if text is not None else None,
-        names=tuple(sorted({p.name for p in evidence.people})) if evidence else (),
+        people=_first_mentions(evidence),
     )
+
+
+def _first_mentions(evidence: Evidence | None) -> tuple[tuple[str, int, int], ...]:
+    first: dict[str, tuple[str, int, int]] = {}
+    for person in evidence.people if evidence else ():
+        first.setdefault(person.name, (person.name, person.span.line, person.span.column))
+    return tuple(sorted(first.values()))
 
 
 def _digest_all(job: _Job, jobs: int | None, progress: Progress | None) -> list[Digest]:
@@ -130,23 +137,20 @@ def _digest_all(job: _Job, jobs: int | None, progress: Progress | None) -> list[
 
 
 def _people_of(
-    job: _Job, variants: Sequence[NameVariants]
+    job: _Job, digests: Sequence[Digest], variants: Sequence[NameVariants]
 ) -> dict[str, list[tuple[str, Location]]]:
-    """Where the people named in variant groups are mentioned: read again, only for the few
-    articles involved."""
-    involved = sorted({article for group in variants for article in group.articles})
-    positions = {article.id: i for i, article in enumerate(job.catalog.articles)}
+    """Where the names of the variant groups first stand in each article involved."""
+    wanted = {name for group in variants for name in group.variants}
+    involved = {article for group in variants for article in group.articles}
     people: dict[str, list[tuple[str, Location]]] = {}
-    for article_id in involved:
-        position = positions[article_id]
-        _text, evidence = _evidence(job, position)
+    for position, (article, digest) in enumerate(zip(job.catalog.articles, digests, strict=True)):
+        if article.id not in involved:
+            continue
         file = job.files[position]
-        people[article_id] = [
-            (
-                p.name,
-                Location(file=file, line=p.span.line, column=p.span.column, snippet=p.span.text),
-            )
-            for p in (evidence.people if evidence else ())
+        people[article.id] = [
+            (name, Location(file=file, line=line, column=column, snippet=name))
+            for name, line, column in digest.people
+            if name in wanted
         ]
     return people
 
@@ -229,9 +233,10 @@ def run_check(
         ReuseInput(catalog.articles, job.files, [d.material for d in digests], text_of)
     )
     variants = cross_article_variants(
-        {a.id: d.names for a, d in zip(catalog.articles, digests, strict=True)}, catalog.people
+        {a.id: [p[0] for p in d.people] for a, d in zip(catalog.articles, digests, strict=True)},
+        catalog.people,
     )
-    everything = CatalogContext(catalog, shared, variants, _people_of(job, variants))
+    everything = CatalogContext(catalog, shared, variants, _people_of(job, digests, variants))
     findings = list(validation.findings)
     for digest in digests:
         findings.extend(digest.findings)

@@ -4,7 +4,8 @@ Each article is reduced, where its text is read (in a worker), to compact materi
 - the hash of every sentence of twelve words or more (normalised), with its offsets;
 - for each quotation, the sorted hashes of its content words, and where it stands.
 The catalog-wide pass then works on those numbers, never on all pairs of articles:
-- passages: sentence hashes held by two or more articles;
+- passages: articles that share at least MIN_SHARED_SENTENCES sentence hashes, joined
+  into groups (a source and its copies);
 - quotations: an inverted index of content words, in which only the rarer words count
   (like passim's n-gram frequency cap); quotation pairs that share enough of them are
   confirmed by their containment over all their words, which survives the rewording that
@@ -31,6 +32,8 @@ from provenance.results import PassageCopy, SharedPassage
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 WORD = re.compile(r"\w+")
 MIN_SENTENCE_WORDS = 12
+# Two articles share a passage when they share this many long sentences word for word.
+MIN_SHARED_SENTENCES = 2
 MIN_QUOTE_WORDS = 6
 MIN_SHARED_WORDS = 4
 MIN_CONTAINMENT = 0.5
@@ -159,56 +162,6 @@ class _Texts:
         return self.cache[index] or ""
 
 
-def shared_passages(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
-    holders: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for index, material in enumerate(given.materials):
-        if material is None:
-            continue
-        triples = material.sentences
-        for position in range(0, len(triples), 3):
-            holders[triples[position]].append((index, triples[position + 1], triples[position + 2]))
-    by_group: dict[tuple[int, ...], list[dict[int, tuple[int, int]]]] = defaultdict(list)
-    for places in holders.values():
-        if 1 < len(places) <= MAX_POSTINGS:
-            by_group[tuple(p[0] for p in places)].append({p[0]: (p[1], p[2]) for p in places})
-    holders.clear()
-    results = []
-    for group, sentences in sorted(by_group.items()):
-        first = min(sentences, key=lambda places: places[group[0]][0])
-        copies = []
-        for index in group:
-            text = texts(index)
-            start, end = first[index]
-            line, column = _line_col(text, start)
-            passage = text[start:end].strip()
-            copies.append(
-                PassageCopy(
-                    article=given.articles[index].id,
-                    location=Location(
-                        file=given.files[index], line=line, column=column, snippet=_snippet(passage)
-                    ),
-                    text=passage,
-                )
-            )
-        source, reason = likely_source([given.articles[index] for index in group])
-        count = f"{len(sentences)} identical sentence(s)"
-        results.append(
-            SharedPassage(
-                kind="passage",
-                copies=tuple(copies),
-                similarity=100.0,
-                likely_source=source,
-                reason=f"{count}; source: {reason}" if source else count,
-            )
-        )
-    return results
-
-
-def _containment(a: array[int], b: array[int]) -> float:
-    shared = len(set(a) & set(b))
-    return shared / min(len(a), len(b)) if shared >= MIN_SHARED_WORDS else 0.0
-
-
 class _Groups:
     """Union-find over quotation numbers."""
 
@@ -232,6 +185,75 @@ class _Groups:
         for item in sorted(self.parent):
             grouped[self.find(item)].append(item)
         yield from (members for members in grouped.values() if len(members) > 1)
+
+
+def shared_passages(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
+    """One group per set of articles joined by identical sentences (a source and its copies),
+    each copy shown at the first sentence it shares."""
+    holders: dict[int, list[int]] = defaultdict(list)
+    for index, material in enumerate(given.materials):
+        if material is None:
+            continue
+        triples = material.sentences
+        for position in range(0, len(triples), 3):
+            holders[triples[position]].append(index)
+    pair_counts: dict[tuple[int, int], int] = defaultdict(int)
+    shared_keys: set[int] = set()
+    for key, places in holders.items():
+        if 1 < len(places) <= MAX_POSTINGS:
+            shared_keys.add(key)
+            for a, b in combinations(places, 2):
+                pair_counts[(a, b)] += 1
+    holders.clear()
+    groups = _Groups()
+    for (a, b), count in pair_counts.items():
+        if count >= MIN_SHARED_SENTENCES:
+            groups.union(a, b)
+    sentences: dict[int, int] = defaultdict(int)
+    for (a, _b), count in pair_counts.items():
+        if count >= MIN_SHARED_SENTENCES:
+            sentences[groups.find(a)] += count
+    results = []
+    for members in groups.groups():
+        copies = []
+        for index in members:
+            material = given.materials[index]
+            assert material is not None
+            triples = material.sentences
+            first = min(
+                (triples[p + 1], triples[p + 2])
+                for p in range(0, len(triples), 3)
+                if triples[p] in shared_keys
+            )
+            text = texts(index)
+            line, column = _line_col(text, first[0])
+            passage = text[first[0] : first[1]].strip()
+            copies.append(
+                PassageCopy(
+                    article=given.articles[index].id,
+                    location=Location(
+                        file=given.files[index], line=line, column=column, snippet=_snippet(passage)
+                    ),
+                    text=passage,
+                )
+            )
+        source, reason = likely_source([given.articles[index] for index in members])
+        identical = f"{sentences[groups.find(members[0])]} identical sentence(s) between them"
+        results.append(
+            SharedPassage(
+                kind="passage",
+                copies=tuple(copies),
+                similarity=100.0,
+                likely_source=source,
+                reason=f"{identical}; source: {reason}" if source else identical,
+            )
+        )
+    return results
+
+
+def _containment(a: array[int], b: array[int]) -> float:
+    shared = len(set(a) & set(b))
+    return shared / min(len(a), len(b)) if shared >= MIN_SHARED_WORDS else 0.0
 
 
 def _candidate_pairs(quotes: list[tuple[int, QuoteRef]]) -> dict[tuple[int, int], int]:

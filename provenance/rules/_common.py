@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 from provenance.evidence.model import Credit, CreditKind, NameCluster
 from provenance.models import HeldCopy, Hop, HopRelation, Person
@@ -26,6 +27,7 @@ ORIGIN_CREDITS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name, for comparisons."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -49,12 +51,19 @@ def credits(ctx: ArticleContext, kinds: Iterable[CreditKind] = ORIGIN_CREDITS) -
     return [c for c in ctx.evidence.credits if c.kind in wanted] if ctx.evidence else []
 
 
-def legitimate_spellings(people: Iterable[Person]) -> dict[str, str]:
-    """Every registered spelling (folded) -> the person's canonical name."""
+_SPELLINGS: list[tuple[Sequence[Person], dict[str, str]]] = []
+
+
+def legitimate_spellings(people: Sequence[Person]) -> dict[str, str]:
+    """Every registered spelling (folded) -> the person's canonical name. Built once per
+    registry: the rules ask for it for every article."""
+    if _SPELLINGS and _SPELLINGS[0][0] is people:
+        return _SPELLINGS[0][1]
     spellings: dict[str, str] = {}
     for person in people:
         for spelling in (person.name, *person.alternate_name):
             spellings[fold(spelling)] = person.name
+    _SPELLINGS[:] = [(people, spellings)]
     return spellings
 
 
