@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -69,18 +71,30 @@ class LoadedCatalog:
 def read_text(path: Path, display: str) -> str:
     """The file's text, or UnusableInput naming what is wrong with it."""
     try:
-        if path.is_dir():
-            raise UnusableInput(f"{display}: is a folder, not a catalog file")
-        size = path.stat().st_size
-        if size > MAX_CATALOG_BYTES:
-            raise UnusableInput(
-                f"{display}: {size} bytes is over the {MAX_CATALOG_BYTES}-byte limit for a catalog"
-            )
-        raw = path.read_bytes()
+        # Open first, then ask the open file what it is: a FIFO opened O_NONBLOCK does not
+        # block, and a device or a pipe (sources.json committed as a symlink to /dev/zero)
+        # is refused before a byte is read, instead of read forever.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise UnusableInput(f"{display}: is a folder, not a catalog file")
+            if not stat.S_ISREG(info.st_mode):
+                raise UnusableInput(f"{display}: is not a regular file (a device or a pipe?)")
+            if info.st_size > MAX_CATALOG_BYTES:
+                raise UnusableInput(
+                    f"{display}: {info.st_size} bytes is over the {MAX_CATALOG_BYTES}-byte "
+                    "limit for a catalog"
+                )
+            raw = handle.read(MAX_CATALOG_BYTES + 1)
     except FileNotFoundError:
         raise UnusableInput(f"{display}: no such file") from None
+    except IsADirectoryError:
+        raise UnusableInput(f"{display}: is a folder, not a catalog file") from None
     except OSError as error:
         raise UnusableInput(f"{display}: cannot read: {error.strerror or error}") from None
+    if len(raw) > MAX_CATALOG_BYTES:
+        raise UnusableInput(f"{display}: over the {MAX_CATALOG_BYTES}-byte limit for a catalog")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
