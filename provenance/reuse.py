@@ -106,7 +106,12 @@ def likely_source(documents: Sequence[Document]) -> tuple[str | None, str | None
 
     def earliest(document: Document) -> tuple[int, str] | None:
         dated = [hop.date_published for hop in document.article.hops if hop.date_published]
-        return (date_bounds(dated[-1])[0].toordinal(), dated[-1]) if dated else None
+        if not dated:
+            return None
+        try:
+            return date_bounds(dated[-1])[0].toordinal(), dated[-1]
+        except ValueError:
+            return None  # not on the calendar ('2024-02-30'): validation reports it (C009)
 
     originals = [d for d in documents if not d.article.chain]
     if len(originals) == 1:
