@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 
@@ -18,34 +18,64 @@ class ArticleProblem:
     outside: bool = False
 
 
+class ArticleReader:
+    """Reads article files under one folder; each directory's real path is resolved once,
+    so that a large catalog does not walk the same path components for every file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.root = folder.resolve()
+        self._directories: dict[str, Path] = {}
+
+    def _real_directory(self, relative: PurePath) -> Path:
+        key = relative.as_posix()
+        if key not in self._directories:
+            self._directories[key] = (self.root / relative).resolve(strict=False)
+        return self._directories[key]
+
+    def resolve(self, relative: str) -> Path | ArticleProblem:
+        """The real path of ``relative`` under the folder, refusing anything that leaves it."""
+        if "\x00" in relative:
+            return ArticleProblem("the path holds a NUL character", outside=True)
+        candidate = PurePath(relative)
+        if candidate.is_absolute() or relative.startswith(("/", "\\")) or ":" in candidate.parts[0]:
+            return ArticleProblem(
+                f"{relative!r} is an absolute path; use one relative to the catalog", True
+            )
+        if ".." in candidate.parts:
+            return ArticleProblem(
+                f"{relative!r} climbs out of the catalog's folder with '..'", True
+            )
+        try:
+            real = self._real_directory(candidate.parent) / candidate.name
+            if real.is_symlink():
+                real = real.resolve(strict=False)
+        except (OSError, RuntimeError):
+            return ArticleProblem(f"{relative!r} cannot be resolved (a symlink loop?)")
+        if real != self.root and self.root not in real.parents:
+            return ArticleProblem(
+                f"{relative!r} is a symlink that leads out of the catalog's folder", True
+            )
+        return real
+
+    def read(self, relative: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str | ArticleProblem:
+        return _read_resolved(self.resolve(relative), relative, max_bytes)
+
+
 def resolve_inside(folder: Path, relative: str) -> Path | ArticleProblem:
     """The real path of ``relative`` under ``folder``, refusing anything that leaves it."""
-    if "\x00" in relative:
-        return ArticleProblem("the path holds a NUL character", outside=True)
-    candidate = Path(relative)
-    if candidate.is_absolute() or relative.startswith(("/", "\\")) or ":" in candidate.parts[0]:
-        return ArticleProblem(
-            f"{relative!r} is an absolute path; use one relative to the catalog", True
-        )
-    if ".." in candidate.parts:
-        return ArticleProblem(f"{relative!r} climbs out of the catalog's folder with '..'", True)
-    root = folder.resolve()
-    try:
-        real = (root / candidate).resolve(strict=False)
-    except (OSError, RuntimeError):
-        return ArticleProblem(f"{relative!r} cannot be resolved (a symlink loop?)")
-    if real != root and root not in real.parents:
-        return ArticleProblem(
-            f"{relative!r} is a symlink that leads out of the catalog's folder", True
-        )
-    return real
+    return ArticleReader(folder).resolve(relative)
 
 
 def read_article(
     folder: Path, relative: str, max_bytes: int = MAX_ARTICLE_BYTES
 ) -> str | ArticleProblem:
     """The article's text (BOM dropped, line ends normalised to \\n), or why it cannot be read."""
-    resolved = resolve_inside(folder, relative)
+    return _read_resolved(resolve_inside(folder, relative), relative, max_bytes)
+
+
+def _read_resolved(
+    resolved: Path | ArticleProblem, relative: str, max_bytes: int
+) -> str | ArticleProblem:
     if isinstance(resolved, ArticleProblem):
         return resolved
     try:

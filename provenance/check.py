@@ -1,30 +1,34 @@
-"""`provenance check`: validate, extract evidence, run the rules, grade, acknowledge.
+"""`provenance check`: validate, read each article once, run the rules, grade, acknowledge.
 
-Data flows one way: load -> validate -> extract evidence (in parallel) -> reuse index ->
-rules -> configuration -> acknowledgements -> grades -> CheckResult.
+Data flows one way: load -> validate -> per article (in worker processes: read the text,
+extract its evidence, run the article rules, keep compact reuse material) -> reuse index
+and cross-article rules -> configuration -> acknowledgements -> positions -> grades ->
+CheckResult. Evidence is dropped as soon as an article is done, so memory grows with the
+findings, not with the texts.
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from provenance.articles import read_article
 from provenance.config import Config
 from provenance.evidence import extract
 from provenance.evidence.model import Evidence
-from provenance.findings import Finding, Severity
-from provenance.grading import grade
+from provenance.findings import Finding, Location, Severity
+from provenance.grading import Grader
 from provenance.loader import LoadedCatalog, load_catalog
-from provenance.models import Catalog, Outlet, Person
+from provenance.models import Catalog
 from provenance.namexref import cross_article_variants
-from provenance.results import ArticleSummary, CheckResult
-from provenance.reuse import Document, find_reuse
-from provenance.rules.base import ArticleContext, CatalogContext, all_rules
+from provenance.results import ArticleSummary, CheckResult, NameVariants
+from provenance.reuse import ReuseInput, ReuseMaterial, find_reuse, reuse_material
+from provenance.rules.base import ArticleContext, CatalogContext, Rule, all_rules, unresolved
 from provenance.rules.c000_catalog import STALE_ACKNOWLEDGEMENT
 from provenance.validate import validate
 
@@ -42,6 +46,16 @@ class Invalid:
     findings: list[Finding]
 
 
+@dataclass(frozen=True)
+class Digest:
+    """What is kept of one article once its text and evidence are gone."""
+
+    readable: bool
+    findings: tuple[Finding, ...]
+    material: ReuseMaterial | None
+    names: tuple[str, ...]
+
+
 def article_display_path(catalog_display: str, file: str) -> str:
     """How an article file is named in findings: beside the catalog as the user named it."""
     parent = PurePosixPath(Path(catalog_display).parent.as_posix())
@@ -49,65 +63,103 @@ def article_display_path(catalog_display: str, file: str) -> str:
     return str(joined)
 
 
-_worker_registry: tuple[Sequence[Outlet], Sequence[Person]] = ((), ())
+@dataclass(frozen=True)
+class _Job:
+    catalog: Catalog
+    folder: Path
+    files: Sequence[str]
+    rules: tuple[Rule, ...]
 
 
-def _init_worker(outlets: Sequence[Outlet], people: Sequence[Person]) -> None:
-    global _worker_registry
-    _worker_registry = (outlets, people)
+_job: _Job | None = None
 
 
-def _extract_one(text: str | None) -> Evidence | None:
-    if text is None:
-        return None
-    outlets, people = _worker_registry
-    return extract(text, outlets, people)
+def _init_worker(job: _Job) -> None:
+    global _job
+    _job = job
 
 
-def extract_all(
-    catalog: Catalog,
-    texts: Sequence[str | None],
-    jobs: int | None = None,
-    progress: Progress | None = None,
-) -> list[Evidence | None]:
-    """Evidence for every text, in catalog order, on several cores when it pays."""
+def _evidence(job: _Job, position: int) -> tuple[str | None, Evidence | None]:
+    text = read_article(job.folder, job.catalog.articles[position].file)
+    if not isinstance(text, str):
+        return None, None
+    return text, extract(text, job.catalog.outlets, job.catalog.people)
+
+
+def _digest(position: int) -> Digest:
+    """Read, extract and check one article (in a worker, or in this process)."""
+    job = _job
+    assert job is not None
+    text, evidence = _evidence(job, position)
+    context = ArticleContext(
+        job.catalog, job.catalog.articles[position], position, job.files[position], text, evidence
+    )
+    findings = tuple(
+        finding
+        for rule in job.rules
+        if rule.article_check is not None
+        for finding in rule.article_check(context)
+    )
+    return Digest(
+        readable=text is not None,
+        findings=findings,
+        material=reuse_material(text, evidence) if text is not None else None,
+        names=tuple(sorted({p.name for p in evidence.people})) if evidence else (),
+    )
+
+
+def _digest_all(job: _Job, jobs: int | None, progress: Progress | None) -> list[Digest]:
+    """Every article's digest, in catalog order, on several cores when it pays."""
+    total = len(job.catalog.articles)
     jobs = jobs or os.cpu_count() or 1
-    total = len(texts)
+    results: list[Digest] = []
     if jobs <= 1 or total < PARALLEL_THRESHOLD:
-        _init_worker(catalog.outlets, catalog.people)
-        results = []
-        for done, text in enumerate(texts, start=1):
-            results.append(_extract_one(text))
+        _init_worker(job)
+        for position in range(total):
+            results.append(_digest(position))
             if progress:
-                progress(done, total)
+                progress(position + 1, total)
         return results
-    chunk = max(8, min(256, total // (jobs * 8) or 1))
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(catalog.outlets, catalog.people)
-    ) as pool:
-        results = []
-        for done, evidence in enumerate(pool.map(_extract_one, texts, chunksize=chunk), start=1):
-            results.append(evidence)
+    chunk = max(4, min(128, total // (jobs * 16) or 1))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,)) as pool:
+        for done, digest in enumerate(pool.map(_digest, range(total), chunksize=chunk), start=1):
+            results.append(digest)
             if progress and (done % chunk == 0 or done == total):
                 progress(done, total)
-        return results
+    return results
 
 
-def _names(evidence: Evidence | None) -> Iterator[str]:
-    if evidence is None:
-        return
-    yield from (p.name for p in evidence.people)
+def _people_of(
+    job: _Job, variants: Sequence[NameVariants]
+) -> dict[str, list[tuple[str, Location]]]:
+    """Where the people named in variant groups are mentioned: read again, only for the few
+    articles involved."""
+    involved = sorted({article for group in variants for article in group.articles})
+    positions = {article.id: i for i, article in enumerate(job.catalog.articles)}
+    people: dict[str, list[tuple[str, Location]]] = {}
+    for article_id in involved:
+        position = positions[article_id]
+        _text, evidence = _evidence(job, position)
+        file = job.files[position]
+        people[article_id] = [
+            (
+                p.name,
+                Location(file=file, line=p.span.line, column=p.span.column, snippet=p.span.text),
+            )
+            for p in (evidence.people if evidence else ())
+        ]
+    return people
 
 
-def _acknowledge(findings: list[Finding], loaded: LoadedCatalog, catalog: Catalog) -> list[Finding]:
+def _acknowledge(findings: Iterable[Finding], catalog: Catalog) -> list[Finding]:
     """Mark acknowledged findings; report acknowledgements that match nothing."""
-    by_article = {article.id: (i, article) for i, article in enumerate(catalog.articles)}
+    positions = {article.id: i for i, article in enumerate(catalog.articles)}
     used: set[tuple[str, int]] = set()
     marked = []
     for finding in findings:
-        entry = by_article.get(finding.article or "")
-        if entry is not None:
-            position, article = entry
+        position = positions.get(finding.article or "")
+        if position is not None:
+            article = catalog.articles[position]
             for index, ack in enumerate(article.acknowledgements):
                 if ack.code != finding.code:
                     continue
@@ -127,11 +179,20 @@ def _acknowledge(findings: list[Finding], loaded: LoadedCatalog, catalog: Catalo
                     STALE_ACKNOWLEDGEMENT.finding(
                         f"acknowledgement of {ack.code}{what} matches no finding",
                         article=article.id,
-                        catalog=loaded.locate(f"/articles/{position}/acknowledgements/{index}"),
+                        catalog=unresolved(f"/articles/{position}/acknowledgements/{index}"),
                         fix="remove it",
                     )
                 )
     return marked
+
+
+def _positioned(findings: Iterable[Finding], loaded: LoadedCatalog) -> Iterator[Finding]:
+    """Fill in the line and column in sources.json of findings that know only a pointer."""
+    for finding in findings:
+        where = finding.catalog
+        if where is not None and where.line == 0 and where.pointer is not None:
+            finding = finding.model_copy(update={"catalog": loaded.locate(where.pointer)})
+        yield finding
 
 
 def run_check(
@@ -147,52 +208,52 @@ def run_check(
     config = config or Config()
     display = display if display is not None else str(path)
     loaded = load_catalog(path, display)
-    validation = validate(loaded, today=today)
+    validation = validate(loaded, today=today, keep_texts=False)
     catalog = loaded.catalog
     if catalog is None:
         return Invalid(loaded, validation.findings)
-    files = [article_display_path(display, a.file) for a in catalog.articles]
-    texts = [validation.texts.get(a.id) for a in catalog.articles]
-    evidence = extract_all(catalog, texts, jobs=jobs, progress=progress)
-    documents = [
-        Document(article, file, text, found)
-        for article, file, text, found in zip(catalog.articles, files, texts, evidence, strict=True)
-        if text is not None
-    ]
-    shared = find_reuse(documents)
-    contexts = [
-        ArticleContext(catalog, article, i, files[i], texts[i], evidence[i], loaded.locate, shared)
-        for i, article in enumerate(catalog.articles)
-    ]
-    variants = cross_article_variants(
-        {a.id: sorted(set(_names(e))) for a, e in zip(catalog.articles, evidence, strict=True)},
-        catalog.people,
+    rules = tuple(rule for rule in all_rules() if config.enabled(rule.info.code))
+    job = _Job(
+        catalog=catalog,
+        folder=loaded.folder,
+        files=[article_display_path(display, a.file) for a in catalog.articles],
+        rules=rules,
     )
-    everything = CatalogContext(catalog, contexts, shared, variants)
+    digests = _digest_all(job, jobs, progress)
+
+    def text_of(position: int) -> str | None:
+        text = read_article(job.folder, catalog.articles[position].file)
+        return text if isinstance(text, str) else None
+
+    shared = find_reuse(
+        ReuseInput(catalog.articles, job.files, [d.material for d in digests], text_of)
+    )
+    variants = cross_article_variants(
+        {a.id: d.names for a, d in zip(catalog.articles, digests, strict=True)}, catalog.people
+    )
+    everything = CatalogContext(catalog, shared, variants, _people_of(job, variants))
     findings = list(validation.findings)
-    for rule in all_rules():
-        if not config.enabled(rule.info.code):
-            continue
-        if rule.article_check is not None:
-            for context in contexts:
-                findings.extend(rule.article_check(context))
+    for digest in digests:
+        findings.extend(digest.findings)
+    for rule in rules:
         if rule.catalog_check is not None:
             findings.extend(rule.catalog_check(everything))
     configured = [f for f in (config.apply(f) for f in findings) if f is not None]
-    acknowledged = _acknowledge(configured, loaded, catalog)
-    final = sorted(
-        (f for f in (config.apply(f) for f in acknowledged) if f is not None),
-        key=Finding.sort_key,
-    )
+    acknowledged = [f for f in (config.apply(f) for f in _acknowledge(configured, catalog)) if f]
+    final = sorted(_positioned(acknowledged, loaded), key=Finding.sort_key)
+    by_article: dict[str, list[Finding]] = defaultdict(list)
+    for finding in final:
+        by_article[finding.article or ""].append(finding)
+    grader = Grader(catalog, shared)
     summaries = []
     for i, article in enumerate(catalog.articles):
-        mine = [f for f in final if f.article == article.id]
+        mine = by_article.get(article.id, [])
         counts = Counter(Severity(f.severity) for f in mine if f.acknowledged is None)
         summaries.append(
             ArticleSummary(
                 id=article.id,
-                file=files[i],
-                grade=grade(article, catalog, mine, shared, texts[i] is not None),
+                file=job.files[i],
+                grade=grader.grade(article, mine, digests[i].readable),
                 counts={severity: counts.get(severity, 0) for severity in Severity},
             )
         )
@@ -203,7 +264,7 @@ def run_check(
         findings=tuple(final),
         shared=tuple(shared),
         name_variants=tuple(variants),
-        rules=tuple(rule.info for rule in all_rules() if config.enabled(rule.info.code)),
+        rules=tuple(rule.info for rule in rules),
     )
 
 

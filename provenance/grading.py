@@ -9,6 +9,7 @@ articles from independent outlets, and falls with each family of problems found.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from provenance.findings import Family, Finding, Severity
@@ -42,59 +43,56 @@ def source_reliability(article: Article, catalog: Catalog) -> tuple[str, list[st
     return LETTERS[step], reasons
 
 
-def information_credibility(
-    article: Article,
-    catalog: Catalog,
-    findings: Sequence[Finding],
-    shared: Sequence[SharedPassage],
-    readable: bool,
-) -> tuple[int, list[str]]:
-    if not readable:
-        return 6, ["the text could not be read"]
-    publishers = {hop.publisher for hop in article.hops if hop.publisher}
-    by_id = {a.id: a for a in catalog.articles}
-    corroborating = set()
-    for group in shared:
-        ids = {c.article for c in group.copies}
-        if article.id not in ids:
-            continue
-        for other in ids - {article.id}:
-            other_publishers = {h.publisher for h in by_id[other].hops if h.publisher}
-            if other_publishers and not other_publishers & publishers:
+class Grader:
+    """Grades the articles of one catalog; what is shared between articles is indexed once."""
+
+    def __init__(self, catalog: Catalog, shared: Sequence[SharedPassage]) -> None:
+        self.catalog = catalog
+        self.articles = {article.id: article for article in catalog.articles}
+        self.shared_with: dict[str, set[str]] = defaultdict(set)
+        for group in shared:
+            ids = {copy.article for copy in group.copies}
+            for article_id in ids:
+                self.shared_with[article_id] |= ids - {article_id}
+
+    def credibility(
+        self, article: Article, findings: Sequence[Finding], readable: bool
+    ) -> tuple[int, list[str]]:
+        if not readable:
+            return 6, ["6: the text could not be read"]
+        publishers = {hop.publisher for hop in article.hops if hop.publisher}
+        corroborating = set()
+        for other in self.shared_with.get(article.id, ()):
+            others = {h.publisher for h in self.articles[other].hops if h.publisher}
+            if others and not others & publishers:
                 corroborating.add(other)
-    score = 3
-    reasons = ["3: baseline, possibly true"]
-    if len(corroborating) >= 2:
-        score -= 2
-        reasons.append(f"-2: corroborated by {len(corroborating)} articles from other outlets")
-    elif corroborating:
-        score -= 1
-        reasons.append(f"-1: corroborated by {sorted(corroborating)[0]} from another outlet")
-    mine = [f for f in findings if f.article == article.id]
-    for family in WEIGHTED_FAMILIES:
-        hits = [f for f in mine if f.family == family and f.severity != Severity.INFO]
-        if hits:
-            worst = max(hits, key=lambda f: Severity(f.severity).rank)
-            score += 1
-            reasons.append(f"+1: {family} problems ({len(hits)}, e.g. {worst.code} {worst.name})")
-    score = max(1, min(5, score))
-    if score == 1 and any(f.severity == Severity.ERROR for f in mine):
-        score = 2
-    return score, reasons
+        score = 3
+        reasons = ["3: baseline, possibly true"]
+        if len(corroborating) >= 2:
+            score -= 2
+            reasons.append(f"-2: corroborated by {len(corroborating)} articles from other outlets")
+        elif corroborating:
+            score -= 1
+            reasons.append(f"-1: corroborated by {sorted(corroborating)[0]} from another outlet")
+        for family in WEIGHTED_FAMILIES:
+            hits = [f for f in findings if f.family == family and f.severity != Severity.INFO]
+            if hits:
+                worst = max(hits, key=lambda f: Severity(f.severity).rank)
+                score += 1
+                reasons.append(
+                    f"+1: {family} problems ({len(hits)}, e.g. {worst.code} {worst.name})"
+                )
+        score = max(1, min(5, score))
+        if score == 1 and any(f.severity == Severity.ERROR for f in findings):
+            score = 2
+        return score, reasons
 
-
-def grade(
-    article: Article,
-    catalog: Catalog,
-    findings: Sequence[Finding],
-    shared: Sequence[SharedPassage],
-    readable: bool,
-) -> Grade:
-    letter, letter_reasons = source_reliability(article, catalog)
-    number, number_reasons = information_credibility(article, catalog, findings, shared, readable)
-    return Grade(
-        reliability=letter,
-        credibility=number,
-        reliability_reasons=tuple(letter_reasons),
-        credibility_reasons=tuple(number_reasons),
-    )
+    def grade(self, article: Article, findings: Sequence[Finding], readable: bool) -> Grade:
+        letter, letter_reasons = source_reliability(article, self.catalog)
+        number, number_reasons = self.credibility(article, findings, readable)
+        return Grade(
+            reliability=letter,
+            credibility=number,
+            reliability_reasons=tuple(letter_reasons),
+            credibility_reasons=tuple(number_reasons),
+        )

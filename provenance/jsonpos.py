@@ -1,7 +1,10 @@
 """Where each value of a JSON document stands in its text: JSON pointer -> line and column.
 
-``json.loads`` is fast but forgets positions; this index is built on demand, in one linear
-pass of a token regex over text that ``json.loads`` already accepted.
+``json.loads`` is fast but forgets positions. This index finds them lazily: to reach
+``/articles/5000/copy/url`` it lists the members of each container on the way, skipping
+each member's value with the C decoder (``raw_decode``), and remembers them. A catalog of
+100,000 articles is walked once at the top level; each article is walked only when one of
+its pointers is asked for.
 """
 
 from __future__ import annotations
@@ -9,8 +12,12 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
+_DECODER = json.JSONDecoder()
+scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
 # Unrolled string loop: linear, no backtracking on long or escape-heavy strings.
 _TOKEN = re.compile(
     r'"[^"\\]*(?:\\.[^"\\]*)*"'
@@ -18,11 +25,14 @@ _TOKEN = re.compile(
     r"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
     r"|true|false|null"
 )
-_ESCAPE = re.compile(r"\\(.)")
 
 
 def escape_pointer_token(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
 
 
 def join_pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
@@ -35,87 +45,139 @@ class Position:
     column: int
 
 
-@dataclass
-class PositionIndex:
-    """Positions of every value (and every object key) in a JSON text."""
+@dataclass(frozen=True)
+class _Members:
+    """A container's members: value offsets, and key offsets for an object's members."""
 
-    text: str
-    _values: dict[str, int] = field(default_factory=dict)
-    _keys: dict[str, int] = field(default_factory=dict)
-    _newlines: list[int] = field(default_factory=list)
-    duplicate_keys: list[str] = field(default_factory=list)
+    values: dict[str, int]
+    keys: dict[str, int]
+
+
+class PositionIndex:
+    """Positions of the values (and object keys) of a JSON text that ``json.loads`` accepted."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._members: dict[int, _Members] = {}
+        self._newlines: list[int] | None = None
 
     @classmethod
     def build(cls, text: str) -> PositionIndex:
-        index = cls(text)
-        index._scan()
-        index._newlines = [m.start() for m in re.finditer("\n", text)]
-        return index
+        return cls(text)
 
-    def _scan(self) -> None:
-        # Each frame: [pointer, is_object, next array index, pending key, keys seen]
-        stack: list[list[object]] = []
-        expecting_key = False
-        pending_key: str | None = None
-        for match in _TOKEN.finditer(self.text):
-            token = match.group()
-            start = match.start()
-            if stack and stack[-1][1] and expecting_key and token[0] == '"':
-                key = json.loads(token) if "\\" in token else token[1:-1]
-                parent = str(stack[-1][0])
-                pointer = parent + "/" + escape_pointer_token(key)
-                seen = stack[-1][4]
-                assert isinstance(seen, set)
-                if key in seen:
-                    self.duplicate_keys.append(pointer)
-                seen.add(key)
-                self._keys.setdefault(pointer, start)
-                pending_key = pointer
-                expecting_key = False
-                continue
-            if token == ":":
-                continue
-            if token == ",":
-                if stack and stack[-1][1]:
-                    expecting_key = True
-                continue
-            if token in ("}", "]"):
-                stack.pop()
-                expecting_key = False
-                continue
-            # A value starts here.
-            if not stack:
-                pointer = ""
-            elif stack[-1][1]:
-                pointer = pending_key or ""
+    def _skip(self, offset: int) -> int:
+        match = _WHITESPACE.match(self.text, offset)
+        return match.end() if match else offset
+
+    def _members_at(self, offset: int) -> _Members:
+        """List the members of the container that starts at ``offset`` (once)."""
+        cached = self._members.get(offset)
+        if cached is not None:
+            return cached
+        text = self.text
+        values: dict[str, int] = {}
+        keys: dict[str, int] = {}
+        opening = text[offset]
+        position = self._skip(offset + 1)
+        index = 0
+        while position < len(text) and text[position] not in "}]":
+            if opening == "{":
+                key_start = position
+                key, position = scanstring(text, position + 1)
+                position = self._skip(self._skip(position) + 1)  # past ':'
+                name = key
+                keys.setdefault(name, key_start)
             else:
-                position = stack[-1][2]
-                assert isinstance(position, int)
-                pointer = f"{stack[-1][0]}/{position}"
-                stack[-1][2] = position + 1
-            self._values.setdefault(pointer, start)
-            if token == "{":
-                stack.append([pointer, True, 0, None, set()])
-                expecting_key = True
-            elif token == "[":
-                stack.append([pointer, False, 0, None, None])
+                name = str(index)
+                index += 1
+            values.setdefault(name, position)
+            _value, position = _DECODER.raw_decode(text, position)
+            position = self._skip(position)
+            if position < len(text) and text[position] == ",":
+                position = self._skip(position + 1)
+        members = _Members(values, keys)
+        self._members[offset] = members
+        return members
+
+    def _find(self, pointer: str) -> tuple[int, int | None]:
+        """Offsets of the deepest existing value on ``pointer`` and of its key, if any."""
+        offset = self._skip(0)
+        key_offset = None
+        if not pointer:
+            return offset, None
+        for raw in pointer[1:].split("/"):
+            if offset >= len(self.text) or self.text[offset] not in "{[":
+                break
+            members = self._members_at(offset)
+            token = unescape_pointer_token(raw)
+            if token not in members.values:
+                break
+            offset, key_offset = members.values[token], members.keys.get(token)
+        return offset, key_offset
 
     def _position(self, offset: int) -> Position:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         line = bisect.bisect_left(self._newlines, offset)
         line_start = self._newlines[line - 1] + 1 if line else 0
         return Position(line + 1, offset - line_start + 1)
 
     def value(self, pointer: str) -> Position:
         """Position of the value at ``pointer``, or of its nearest existing ancestor."""
-        while pointer not in self._values and pointer:
-            pointer = pointer.rsplit("/", 1)[0]
-        return self._position(self._values.get(pointer, 0))
+        return self._position(self._find(pointer)[0])
 
     def key(self, pointer: str) -> Position:
         """Position of the key naming the member at ``pointer`` (the value's, for array items)."""
-        if pointer in self._keys:
-            return self._position(self._keys[pointer])
-        return self.value(pointer)
+        value_offset, key_offset = self._find(pointer)
+        return self._position(key_offset if key_offset is not None else value_offset)
 
-    def has(self, pointer: str) -> bool:
-        return pointer in self._values
+    @property
+    def duplicate_keys(self) -> list[str]:
+        """Pointers of members whose key was already used in the same object."""
+        return duplicate_keys(self.text)
+
+
+def duplicate_keys(text: str) -> list[str]:
+    """One token pass over the whole text (only run when ``json.loads`` saw a duplicate)."""
+    found: list[str] = []
+    # Each frame: [pointer, is_object, next array index, keys seen]
+    stack: list[list[object]] = []
+    expecting_key = False
+    pending_key: str | None = None
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if stack and stack[-1][1] and expecting_key and token[0] == '"':
+            key = json.loads(token) if "\\" in token else token[1:-1]
+            pointer = f"{stack[-1][0]}/{escape_pointer_token(key)}"
+            seen = stack[-1][3]
+            assert isinstance(seen, set)
+            if key in seen:
+                found.append(pointer)
+            seen.add(key)
+            pending_key = pointer
+            expecting_key = False
+            continue
+        if token == ":":
+            continue
+        if token == ",":
+            expecting_key = bool(stack and stack[-1][1])
+            continue
+        if token in ("}", "]"):
+            stack.pop()
+            expecting_key = False
+            continue
+        if not stack:
+            pointer = ""
+        elif stack[-1][1]:
+            pointer = pending_key or ""
+        else:
+            position = stack[-1][2]
+            assert isinstance(position, int)
+            pointer = f"{stack[-1][0]}/{position}"
+            stack[-1][2] = position + 1
+        if token == "{":
+            stack.append([pointer, True, 0, set()])
+            expecting_key = True
+        elif token == "[":
+            stack.append([pointer, False, 0, None])
+    return found

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from provenance.findings import Family, Finding, Location, RuleInfo, Severity
-from provenance.jsonpos import PositionIndex, join_pointer
+from provenance.jsonpos import PositionIndex, duplicate_keys, join_pointer
 from provenance.models import Catalog
 
 MAX_CATALOG_BYTES = 512 * 1024 * 1024
@@ -63,7 +63,7 @@ class LoadedCatalog:
 
     @cached_property
     def positions(self) -> PositionIndex:
-        return PositionIndex.build(self.text)
+        return PositionIndex(self.text)
 
     def locate(self, pointer: str, *, key: bool = False) -> Location:
         where = self.positions.key(pointer) if key else self.positions.value(pointer)
@@ -169,27 +169,33 @@ def load_catalog(path: Path, display: str | None = None) -> LoadedCatalog:
     display = display if display is not None else str(path)
     text = read_text(path, display)
     data, duplicated = parse_json(text, display)
-    loaded = LoadedCatalog(path=path, display=display, text=text, data=data, catalog=None)
+    loaded = LoadedCatalog(path=path, display=display, text=text, data=None, catalog=None)
     if duplicated:
         loaded.findings.extend(
             DUPLICATE_KEY_RULE.finding(
                 f"key {pointer.rsplit('/', 1)[-1]!r} appears more than once in this object",
                 catalog=loaded.locate(pointer, key=True),
             )
-            for pointer in loaded.positions.duplicate_keys
+            for pointer in duplicate_keys(text)
         )
+    # The decoded tree only serves to word schema errors: let it go before the model is
+    # built, so that a large catalog is not held twice.
+    del data
     # Fast path: strict pydantic agrees with the generated schema on valid input, except on
     # U+001C..U+001F, which Python's `\s` (the schema's patterns, via jsonschema) counts as
     # whitespace and pydantic's Rust `\s` does not: a catalog holding one is checked by the
     # schema too. (JSON holds them only escaped, so the escape is what to look for.)
     catalog: Catalog | None
     try:
-        catalog = Catalog.model_validate_json(text.encode("utf-8"), strict=True)
+        catalog = Catalog.model_validate_json(text, strict=True)
     except ValidationError:
         catalog = None
     if catalog is not None and _PATTERN_DISAGREEMENT.search(text):
-        catalog = None if next(_schema_errors(data), None) is not None else catalog
+        loaded.data = parse_json(text, display)[0]
+        catalog = None if next(_schema_errors(loaded.data), None) is not None else catalog
     if catalog is None:
+        if loaded.data is None:
+            loaded.data = parse_json(text, display)[0]
         loaded.findings.extend(_schema_findings(loaded))
         if not any(f.code == SCHEMA_RULE.code for f in loaded.findings):
             # The schema accepted what pydantic refused: report pydantic's words rather than
@@ -203,7 +209,7 @@ def load_catalog(path: Path, display: str | None = None) -> LoadedCatalog:
 
 def _pydantic_findings(loaded: LoadedCatalog) -> list[Finding]:
     try:
-        Catalog.model_validate_json(loaded.text.encode("utf-8"), strict=True)
+        Catalog.model_validate_json(loaded.text, strict=True)
     except ValidationError as error:
         return [
             SCHEMA_RULE.finding(

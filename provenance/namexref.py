@@ -101,4 +101,55 @@ def cross_article_variants(
                 person=person_ids.get(canonical),
             )
         )
+    result.extend(_first_name_variants(names_by_article, people))
     return sorted(result, key=lambda v: (v.canonical, v.variants))
+
+
+MIN_FIRST_NAME_SIMILARITY = 75
+
+
+def _first_name_variants(
+    names_by_article: Mapping[str, Iterable[str]], people: Sequence[Person]
+) -> list[NameVariants]:
+    """Full names that share a last name and differ by a near-miss first name across
+    articles ('Zuhra Novruzova' / 'Zukra Novruzova')."""
+    from rapidfuzz import fuzz
+
+    by_last: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    written: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for article_id, names in names_by_article.items():
+        for name in names:
+            words = fold(name).split()
+            if len(words) < 2 or len(words[0]) < 3:
+                continue
+            by_last[words[-1]][words[0]].add(article_id)
+            written[(words[-1], words[0])][name] += 1
+    legitimate = legitimate_spellings(people)
+    person_ids = {person.name: person.id for person in people}
+    found = []
+    for last, firsts in sorted(by_last.items()):
+        names = sorted(firsts)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if a[0] != b[0] or fuzz.ratio(a, b) < MIN_FIRST_NAME_SIMILARITY:
+                    continue
+                involved = firsts[a] | firsts[b]
+                if len(involved) < 2:
+                    continue
+                spellings = written[(last, a)] + written[(last, b)]
+                owners = {legitimate.get(fold(name)) for name in spellings}
+                if None not in owners and len(owners) == 1:
+                    continue
+                registered = sorted(owner for owner in owners if owner)
+                canonical = (
+                    registered[0] if len(registered) == 1 else spellings.most_common(1)[0][0]
+                )
+                found.append(
+                    NameVariants(
+                        canonical=canonical,
+                        variants=tuple(sorted(spellings)),
+                        articles=tuple(sorted(involved)),
+                        person=person_ids.get(canonical),
+                    )
+                )
+    return found

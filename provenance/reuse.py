@@ -1,24 +1,29 @@
 """Text reuse across the catalog: passages and quotations shared between articles.
 
-Two indexes, both near-linear in the size of the catalog (never all pairs):
-- passages: every sentence of twelve words or more, normalised and hashed; articles that
-  share a sentence hash share a passage (republication, excerpting).
-- quotations: each quotation's rarer content words in an inverted index; candidates
-  sharing enough of them are confirmed with a fuzzy containment score, which survives the
-  rewording that translation brings.
-Words shared by too many documents are dropped from the index (like passim's n-gram
-frequency cap), which bounds the work per document.
+Each article is reduced, where its text is read (in a worker), to compact material:
+- the hash of every sentence of twelve words or more (normalised), with its offsets;
+- for each quotation, the sorted hashes of its content words, and where it stands.
+The catalog-wide pass then works on those numbers, never on all pairs of articles:
+- passages: sentence hashes held by two or more articles;
+- quotations: an inverted index of content words, in which only the rarer words count
+  (like passim's n-gram frequency cap); quotation pairs that share enough of them are
+  confirmed by their containment over all their words, which survives the rewording that
+  translation brings, and measured with rapidfuzz on the re-read texts.
+Words and sentences held by more than MAX_POSTINGS articles are left out: they say nothing
+about who copied whom, and they would make the work quadratic.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
-from provenance.evidence.model import Evidence, Span
+from provenance.evidence.model import Evidence
 from provenance.findings import Location
 from provenance.models import Article, date_bounds
 from provenance.results import PassageCopy, SharedPassage
@@ -29,8 +34,9 @@ MIN_SENTENCE_WORDS = 12
 MIN_QUOTE_WORDS = 6
 MIN_SHARED_WORDS = 4
 MIN_CONTAINMENT = 0.5
-# A key held by more documents than this says nothing about who copied whom.
+MIN_SIMILARITY = 50
 MAX_POSTINGS = 50
+SNIPPET = 200
 
 STOPWORDS = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been being "
@@ -41,23 +47,97 @@ STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Document:
-    """What the reuse index needs of one article."""
-
-    article: Article
-    file: str
-    text: str
-    evidence: Evidence | None
+def _hash(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
 
 
-def _content_words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
     return [w for w in WORD.findall(text.casefold()) if len(w) > 3 and w not in STOPWORDS]
 
 
-def _location(document: Document, span: Span) -> Location:
-    snippet = span.text if len(span.text) <= 200 else span.text[:197] + "..."
-    return Location(file=document.file, line=span.line, column=span.column, snippet=snippet)
+@dataclass(frozen=True)
+class QuoteRef:
+    """A quotation reduced to what the index needs; its words are re-read only if it matches."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    speaker: str | None
+    given_to: str | None
+    words: array[int]  # sorted, distinct content-word hashes
+
+
+@dataclass(frozen=True)
+class ReuseMaterial:
+    """One article's share of the reuse index."""
+
+    sentences: array[int]  # flattened (hash, start, end) triples
+    quotations: tuple[QuoteRef, ...]
+
+
+def reuse_material(text: str, evidence: Evidence | None) -> ReuseMaterial:
+    """The compact material of one article (computed where its text is read)."""
+    sentences = array("q")
+    seen: set[int] = set()
+    for match in SENTENCE.finditer(text):
+        words = WORD.findall(match.group().casefold())
+        if len(words) >= MIN_SENTENCE_WORDS:
+            key = _hash(" ".join(words))
+            if key not in seen:
+                seen.add(key)
+                sentences.extend((key, match.start(), match.end()))
+    quotations = []
+    for quotation in evidence.quotations if evidence else ():
+        span = quotation.span
+        hashes = {_hash(word) for word in content_words(span.text)}
+        if len(hashes) >= MIN_SHARED_WORDS and len(span.text.split()) >= MIN_QUOTE_WORDS:
+            quotations.append(
+                QuoteRef(
+                    start=span.start,
+                    end=span.end,
+                    line=span.line,
+                    column=span.column,
+                    speaker=quotation.speaker,
+                    given_to=quotation.given_to,
+                    words=array("q", sorted(hashes)),
+                )
+            )
+    return ReuseMaterial(sentences=sentences, quotations=tuple(quotations))
+
+
+TextOf = Callable[[int], str | None]
+
+
+@dataclass(frozen=True)
+class ReuseInput:
+    """What the catalog-wide pass is given: the articles, how their files are shown, their
+    material, and a way to re-read one text (only the few that match are read again)."""
+
+    articles: Sequence[Article]
+    files: Sequence[str]
+    materials: Sequence[ReuseMaterial | None]
+    text_of: TextOf
+
+
+def likely_source(articles: Sequence[Article]) -> tuple[str | None, str | None]:
+    """Which copy the others most likely came from, and why (None when it can't be told)."""
+    originals = [a for a in articles if not a.chain]
+    if len(originals) == 1:
+        return originals[0].id, "the only copy declared an original"
+    known = []
+    for article in articles:
+        dated = [hop.date_published for hop in article.hops if hop.date_published]
+        if not dated:
+            continue
+        try:
+            known.append((date_bounds(dated[-1])[0].toordinal(), dated[-1], article.id))
+        except ValueError:
+            continue  # not on the calendar ('2024-02-30'): validation reports it (C009)
+    known.sort()
+    if known and (len(known) == 1 or known[0][0] < known[1][0]):
+        return known[0][2], f"the earliest dated copy ({known[0][1]})"
+    return None, None
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -65,19 +145,76 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def _sentence_keys(text: str) -> dict[int, tuple[int, int]]:
-    """Hash of each long normalised sentence -> its first (start, end) offsets."""
-    keys: dict[int, tuple[int, int]] = {}
-    for match in SENTENCE.finditer(text):
-        words = WORD.findall(match.group().casefold())
-        if len(words) >= MIN_SENTENCE_WORDS:
-            key = zlib.crc32(" ".join(words).encode("utf-8"))
-            keys.setdefault(key, (match.start(), match.end()))
-    return keys
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 3] + "..."
+
+
+class _Texts:
+    """Re-read texts, each at most once per pass."""
+
+    def __init__(self, text_of: TextOf) -> None:
+        self.text_of = text_of
+        self.cache: dict[int, str | None] = {}
+
+    def __call__(self, index: int) -> str:
+        if index not in self.cache:
+            self.cache[index] = self.text_of(index)
+        return self.cache[index] or ""
+
+
+def shared_passages(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
+    holders: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for index, material in enumerate(given.materials):
+        if material is None:
+            continue
+        triples = material.sentences
+        for position in range(0, len(triples), 3):
+            holders[triples[position]].append((index, triples[position + 1], triples[position + 2]))
+    by_group: dict[tuple[int, ...], list[dict[int, tuple[int, int]]]] = defaultdict(list)
+    for places in holders.values():
+        if 1 < len(places) <= MAX_POSTINGS:
+            by_group[tuple(p[0] for p in places)].append({p[0]: (p[1], p[2]) for p in places})
+    holders.clear()
+    results = []
+    for group, sentences in sorted(by_group.items()):
+        first = min(sentences, key=lambda places: places[group[0]][0])
+        copies = []
+        for index in group:
+            text = texts(index)
+            start, end = first[index]
+            line, column = _line_col(text, start)
+            passage = text[start:end].strip()
+            copies.append(
+                PassageCopy(
+                    article=given.articles[index].id,
+                    location=Location(
+                        file=given.files[index], line=line, column=column, snippet=_snippet(passage)
+                    ),
+                    text=passage,
+                )
+            )
+        source, reason = likely_source([given.articles[index] for index in group])
+        count = f"{len(sentences)} identical sentence(s)"
+        results.append(
+            SharedPassage(
+                kind="passage",
+                copies=tuple(copies),
+                similarity=100.0,
+                likely_source=source,
+                reason=f"{count}; source: {reason}" if source else count,
+            )
+        )
+    return results
+
+
+def _containment(a: array[int], b: array[int]) -> float:
+    shared = len(set(a) & set(b))
+    return shared / min(len(a), len(b)) if shared >= MIN_SHARED_WORDS else 0.0
 
 
 class _Groups:
-    """Union-find over document indexes."""
+    """Union-find over quotation numbers."""
 
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
@@ -94,157 +231,87 @@ class _Groups:
         if root_a != root_b:
             self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
-    def members(self) -> list[list[int]]:
+    def groups(self) -> Iterator[list[int]]:
         grouped: dict[int, list[int]] = defaultdict(list)
         for item in sorted(self.parent):
             grouped[self.find(item)].append(item)
-        return [members for members in grouped.values() if len(members) > 1]
+        yield from (members for members in grouped.values() if len(members) > 1)
 
 
-def likely_source(documents: Sequence[Document]) -> tuple[str | None, str | None]:
-    """Which copy the others most likely came from, and why (None when it can't be told)."""
-
-    def earliest(document: Document) -> tuple[int, str] | None:
-        dated = [hop.date_published for hop in document.article.hops if hop.date_published]
-        if not dated:
-            return None
-        try:
-            return date_bounds(dated[-1])[0].toordinal(), dated[-1]
-        except ValueError:
-            return None  # not on the calendar ('2024-02-30'): validation reports it (C009)
-
-    originals = [d for d in documents if not d.article.chain]
-    if len(originals) == 1:
-        return originals[0].article.id, "the only copy declared an original"
-    dates = [(earliest(d), d) for d in documents]
-    known = sorted((stamp, d.article.id) for stamp, d in dates if stamp is not None)
-    if known and (len(known) == 1 or known[0][0][0] < known[1][0][0]):
-        return known[0][1], f"the earliest dated copy ({known[0][0][1]})"
-    return None, None
-
-
-def shared_passages(documents: Sequence[Document]) -> list[SharedPassage]:
+def _candidate_pairs(quotes: list[tuple[int, QuoteRef]]) -> dict[tuple[int, int], int]:
+    """Pairs of quotations (by number) from different articles sharing rare content words,
+    with how many they share."""
     postings: dict[int, list[int]] = defaultdict(list)
-    spans: list[dict[int, tuple[int, int]]] = []
-    for index, document in enumerate(documents):
-        keys = _sentence_keys(document.text)
-        spans.append(keys)
-        for key in keys:
-            postings[key].append(index)
-    pair_keys: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for key, holders in postings.items():
-        if 1 < len(holders) <= MAX_POSTINGS:
-            pair_keys[tuple(holders)].append(key)
-    results = []
-    for group, shared_keys in sorted(pair_keys.items()):
-        first_key = min(shared_keys, key=lambda k: spans[group[0]][k][0])
-        copies = []
-        for holder in group:
-            document = documents[holder]
-            start, end = spans[holder][first_key]
-            line, column = _line_col(document.text, start)
-            copies.append(
-                PassageCopy(
-                    article=document.article.id,
-                    location=Location(
-                        file=document.file,
-                        line=line,
-                        column=column,
-                        snippet=document.text[start:end].strip()[:200],
-                    ),
-                    text=document.text[start:end].strip(),
-                )
-            )
-        source, reason = likely_source([documents[h] for h in group])
-        results.append(
-            SharedPassage(
-                kind="passage",
-                copies=tuple(copies),
-                similarity=100.0,
-                likely_source=source,
-                reason=f"{len(shared_keys)} identical sentence(s); source: {reason}"
-                if source
-                else f"{len(shared_keys)} identical sentence(s)",
-            )
-        )
-    return results
+    for number, (_index, quote) in enumerate(quotes):
+        for word in quote.words:
+            postings[word].append(number)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for numbers in postings.values():
+        if 1 < len(numbers) <= MAX_POSTINGS:
+            for a, b in combinations(numbers, 2):
+                if quotes[a][0] != quotes[b][0]:
+                    shared[(a, b)] += 1
+    return {pair: count for pair, count in shared.items() if count >= MIN_SHARED_WORDS}
 
 
-def _containment(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
-def shared_quotations(documents: Sequence[Document]) -> list[SharedPassage]:
+def shared_quotations(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
     from rapidfuzz import fuzz
 
-    quotes: list[tuple[int, int, set[str]]] = []  # (document, quotation index, words)
-    for index, document in enumerate(documents):
-        if document.evidence is None:
-            continue
-        for q_index, quotation in enumerate(document.evidence.quotations):
-            words = set(_content_words(quotation.span.text))
-            if (
-                len(words) >= MIN_SHARED_WORDS
-                and len(quotation.span.text.split()) >= MIN_QUOTE_WORDS
-            ):
-                quotes.append((index, q_index, words))
-    frequency: Counter[str] = Counter()
-    for _doc, _q, words in quotes:
-        frequency.update(words)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for quote_id, (_doc, _q, words) in enumerate(quotes):
-        for word in words:
-            if frequency[word] <= MAX_POSTINGS:
-                postings[word].append(quote_id)
+    quotes = [
+        (index, quote)
+        for index, material in enumerate(given.materials)
+        if material is not None
+        for quote in material.quotations
+    ]
     groups = _Groups()
-    best: dict[tuple[int, int], float] = {}
-    for quote_id, (doc, q_index, words) in enumerate(quotes):
-        shared: Counter[int] = Counter()
-        for word in words:
-            if frequency[word] <= MAX_POSTINGS:
-                shared.update(o for o in postings[word] if o > quote_id)
-        for other, count in shared.items():
-            other_doc, other_q, other_words = quotes[other]
-            if other_doc == doc or count < MIN_SHARED_WORDS:
-                continue
-            if _containment(words, other_words) < MIN_CONTAINMENT:
-                continue
-            a = documents[doc].evidence.quotations[q_index].span.text  # type: ignore[union-attr]
-            b = documents[other_doc].evidence.quotations[other_q].span.text  # type: ignore[union-attr]
-            score = float(fuzz.token_set_ratio(a, b))
-            if score >= 50:
-                groups.union(quote_id, other)
-                best[(quote_id, other)] = score
+    scores: dict[tuple[int, int], float] = {}
+
+    def words_of(number: int) -> str:
+        index, quote = quotes[number]
+        return texts(index)[quote.start : quote.end]
+
+    for (a, b), _count in sorted(_candidate_pairs(quotes).items()):
+        if _containment(quotes[a][1].words, quotes[b][1].words) < MIN_CONTAINMENT:
+            continue
+        score = float(fuzz.token_set_ratio(words_of(a), words_of(b)))
+        if score >= MIN_SIMILARITY:
+            groups.union(a, b)
+            scores[(a, b)] = score
     group_scores: dict[int, list[float]] = defaultdict(list)
-    for (a, _b), score in best.items():
+    for (a, _b), score in scores.items():
         group_scores[groups.find(a)].append(score)
     results = []
-    for members in groups.members():
-        by_document: dict[int, int] = {}
-        for member in members:
-            by_document.setdefault(quotes[member][0], member)
-        if len(by_document) < 2:
+    for members in groups.groups():
+        by_article: dict[int, int] = {}
+        for number in members:
+            by_article.setdefault(quotes[number][0], number)
+        if len(by_article) < 2:
             continue
         copies = []
-        for doc_index, member in sorted(by_document.items()):
-            document = documents[doc_index]
-            quotation = document.evidence.quotations[quotes[member][1]]  # type: ignore[union-attr]
+        for index, number in sorted(by_article.items()):
+            quote = quotes[number][1]
+            wording = words_of(number)
             copies.append(
                 PassageCopy(
-                    article=document.article.id,
-                    location=_location(document, quotation.span),
-                    text=quotation.span.text,
-                    speaker=quotation.speaker,
-                    given_to=quotation.given_to,
+                    article=given.articles[index].id,
+                    location=Location(
+                        file=given.files[index],
+                        line=quote.line,
+                        column=quote.column,
+                        snippet=_snippet(wording),
+                    ),
+                    text=wording,
+                    speaker=quote.speaker,
+                    given_to=quote.given_to,
                 )
             )
-        scores = group_scores[groups.find(members[0])]
-        source, reason = likely_source([documents[d] for d in sorted(by_document)])
+        found = group_scores[groups.find(members[0])]
+        source, reason = likely_source([given.articles[index] for index in sorted(by_article)])
         results.append(
             SharedPassage(
                 kind="quotation",
                 copies=tuple(copies),
-                similarity=round(min(scores), 1) if scores else 0.0,
+                similarity=round(min(found), 1) if found else 0.0,
                 likely_source=source,
                 reason=reason,
             )
@@ -252,7 +319,8 @@ def shared_quotations(documents: Sequence[Document]) -> list[SharedPassage]:
     return results
 
 
-def find_reuse(documents: Sequence[Document]) -> list[SharedPassage]:
+def find_reuse(given: ReuseInput) -> list[SharedPassage]:
     """Every shared passage and quotation, in a deterministic order."""
-    found = shared_passages(documents) + shared_quotations(documents)
+    texts = _Texts(given.text_of)
+    found = shared_passages(given, texts) + shared_quotations(given, texts)
     return sorted(found, key=lambda s: (s.kind, [c.article for c in s.copies], s.copies[0].text))

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from provenance.articles import ArticleProblem, read_article
+from provenance.articles import ArticleProblem, ArticleReader
 from provenance.domains import registered_domain, url_on_domains
 from provenance.findings import Family, Finding, RuleInfo, Severity
 from provenance.loader import DUPLICATE_KEY_RULE, SCHEMA_RULE, LoadedCatalog
@@ -222,21 +222,24 @@ def _dates(catalog: Catalog, emit: Emit, today: date) -> Iterator[Finding]:
                     previous = (pointer, start)
 
 
-def _files(validation: Validation, emit: Emit) -> Iterator[Finding]:
+def _files(validation: Validation, emit: Emit, keep_texts: bool) -> Iterator[Finding]:
     catalog = validation.loaded.catalog
     assert catalog is not None
-    folder = validation.loaded.folder
+    reader = ArticleReader(validation.loaded.folder)
     for position, article in enumerate(catalog.articles):
-        result = read_article(folder, article.file)
+        result = reader.read(article.file)
         if isinstance(result, ArticleProblem):
             rule = FILE_OUTSIDE if result.outside else ARTICLE_FILE
             yield emit(rule, f"/articles/{position}/file", result.message)
-        else:
+        elif keep_texts:
             validation.texts[article.id] = result
 
 
-def validate(loaded: LoadedCatalog, today: date | None = None) -> Validation:
-    """All findings of the catalog family, in file order."""
+def validate(
+    loaded: LoadedCatalog, today: date | None = None, *, keep_texts: bool = True
+) -> Validation:
+    """All findings of the catalog family, in file order. ``keep_texts=False`` checks the
+    article files without holding every text in memory."""
     validation = Validation(loaded=loaded, findings=list(loaded.findings))
     catalog = loaded.catalog
     if catalog is not None:
@@ -251,6 +254,6 @@ def validate(loaded: LoadedCatalog, today: date | None = None) -> Validation:
         validation.findings.extend(_duplicate_urls(catalog, emit))
         validation.findings.extend(_references_and_urls(catalog, emit))
         validation.findings.extend(_dates(catalog, emit, today))
-        validation.findings.extend(_files(validation, emit))
+        validation.findings.extend(_files(validation, emit, keep_texts))
     validation.findings.sort(key=Finding.sort_key)
     return validation

@@ -59,7 +59,9 @@ ALTERATIONS: dict[str, tuple[Alteration, str]] = {
         "A004",
     ),
     "translation note added": (
-        edit_text("001", lambda t: t.rstrip("\n") + "\nTranslated from the Russian by Ivan Petrov\n"),
+        edit_text(
+            "001", lambda t: t.rstrip("\n") + "\nTranslated from the Russian by Ivan Petrov\n"
+        ),
         "T006",
     ),
     "chain edited: credited outlet dropped": (
@@ -67,7 +69,12 @@ ALTERATIONS: dict[str, tuple[Alteration, str]] = {
         "A001",
     ),
     "credit to an unknown outlet added": (
-        edit_text("003", lambda t: t.replace("\nSarnased", "\nOriginally published by The Daily Planet\n\nSarnased")),
+        edit_text(
+            "003",
+            lambda t: t.replace(
+                "\nSarnased", "\nOriginally published by The Daily Planet\n\nSarnased"
+            ),
+        ),
         "A001",
     ),
     "declared language changed": (

@@ -72,8 +72,20 @@ def _events() -> dict[str, list[str]]:
     return {"requests": [], "dialogs": [], "errors": [], "console": []}
 
 
-def test_diagrams_findings_and_filters(browser: Any, tmp_path: Path) -> None:
-    result = build_result()
+def _bundled_catalog_result() -> Any:
+    """The real pipeline on the repository's own catalog: what the README's screenshot shows."""
+    from provenance.check import run_check
+    from provenance.config import load_config
+
+    catalog = ROOT / "sources.json"
+    result = run_check(catalog, load_config(catalog), display="sources.json", jobs=1)
+    assert not hasattr(result, "loaded"), "the bundled catalog must be valid"
+    return result
+
+
+@pytest.mark.parametrize("source", ["fixture", "bundled catalog"])
+def test_diagrams_findings_and_filters(browser: Any, tmp_path: Path, source: str) -> None:
+    result = build_result() if source == "fixture" else _bundled_catalog_result()
     path = tmp_path / "report.html"
     path.write_text(render(result, "html"), encoding="utf-8")
     events = _events()
@@ -109,6 +121,9 @@ def test_diagrams_findings_and_filters(browser: Any, tmp_path: Path) -> None:
     assert events["errors"] == [] and events["console"] == []
     assert events["requests"] == [path.as_uri()]
 
+    if source != "bundled catalog":
+        page.close()
+        return
     # The README's screenshot: chains, then the findings with the 'info' filter off.
     page.locator("input[name=severity][value=info]").uncheck()
     SCREENSHOT.parent.mkdir(exist_ok=True)

@@ -7,24 +7,28 @@ to a catalog outlet, exactly or as a near-miss.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 
-from provenance.evidence import (  # noqa: F401  (importing registers the extractors)
-    byline,
-    credits,
-    dates,
-    headline,
-    language,
-    names,
-    outlets,
-    quotes,
-    residue,
-    truncation,
-)
 from provenance.evidence.model import Evidence, OutletMatch
 from provenance.evidence.outlets import match_outlet
 from provenance.evidence.registry import Context
 from provenance.models import Outlet, Person
+
+# Importing a module registers its extractors.
+for _module in (
+    "byline",
+    "credits",
+    "dates",
+    "headline",
+    "language",
+    "names",
+    "outlets",
+    "quotes",
+    "residue",
+    "truncation",
+):
+    importlib.import_module(f"provenance.evidence.{_module}")
 
 FIELDS = (
     "headlines",

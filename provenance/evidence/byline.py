@@ -50,7 +50,8 @@ def parse_byline(ctx: Context, line: Line) -> Byline | None:
             return None
         body_end = first.span.start
         date_value = first.value
-    body = ctx.source.text[body_start:body_end].strip(" ,|•·–—-\t")
+    # 'Reporting by A; Editing by B': the first clause names the authors.
+    body = ctx.source.text[body_start:body_end].split(";")[0].strip(" ,|•·–—-\t")
     place: str | None = None
     pieces = _PLACE.split(body, maxsplit=1)
     if len(pieces) == 2:

@@ -165,8 +165,48 @@ def _language(target: str) -> str | None:
     return LANGUAGES.get(found.group(1).lower()) if found else None
 
 
+# Cheap tests that skip the patterns on lines that cannot hold a credit.
+_LINE_STARTS = (
+    "translat",
+    "перевод",
+    "übersetz",
+    "tradu",
+    "this",
+    "republish",
+    "reprint",
+    "repost",
+    "re-publish",
+    "source",
+    "источник",
+    "quelle",
+    "fuente",
+    "fonte",
+    "kaynak",
+    "mənbə",
+    "from",
+    "via",
+    "copyright",
+    "©",
+    "(c)",
+)
+_SENTENCE_WORDS = (
+    "originally",
+    "first appeared",
+    "first published",
+    "first ran",
+    "republished",
+    "reprinted",
+    "via ",
+)
+
+
 def _credits_on(ctx: Context, line: Line) -> list[Credit]:
     text = line.text
+    head = text[:12].lower()
+    if "(" not in text[:130] and not head.startswith(_LINE_STARTS):
+        lowered = text.lower()
+        if not any(word in lowered for word in _SENTENCE_WORDS):
+            return []
     found: list[Credit] = []
 
     def add(kind: CreditKind, start: int, end: int, target: str) -> None:
@@ -196,11 +236,12 @@ def _credits_on(ctx: Context, line: Line) -> list[Credit]:
             )
         )
 
+    # The agency dateline opens a paragraph of any length; its pattern is anchored and bounded.
+    agency = _AGENCY.match(text)
+    if agency and _plausible(agency.group("target")):
+        add(CreditKind.AGENCY_DATELINE, 0, agency.end(), agency.group("target"))
+        return found
     if len(text) <= MAX_CREDIT_LINE:
-        agency = _AGENCY.match(text)
-        if agency and _plausible(agency.group("target")):
-            add(CreditKind.AGENCY_DATELINE, 0, agency.end(), agency.group("target"))
-            return found
         for kind, pattern in _LINE_PATTERNS:
             hit = pattern.match(text)
             if hit is None:

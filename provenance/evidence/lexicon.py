@@ -24,7 +24,8 @@ TITLES = _words(
     "analyst spokesman spokeswoman spokesperson pope bishop father rev reverend deputy vice "
     "foreign defense defence interior finance economy trade health minister's premier "
     "commander chief officer head leader founder author journalist columnist researcher "
-    "lecturer herr frau monsieur madame señor señora"
+    "lecturer councillor councilor councilman councilwoman engineer engineers "
+    "herr frau monsieur madame señor señora"
 )
 # Capitalised words that start sentences or name things other than people.
 COMMON = _words(
@@ -40,6 +41,8 @@ COMMON = _words(
     "yesterday today tomorrow earlier later instead indeed perhaps nevertheless nonetheless "
     "furthermore additionally arguably naturally clearly obviously unlike like unless "
     "whether once now never always often sometimes again yes no ok please thanks "
+    "die der das den dem des ein eine einer eines la le les un une el los las una il lo gli "
+    "market markets district quarter park bridge "
     "great power powers grand big little high supreme royal holy "
     "towards toward against among between through throughout across along around "
     "pound sterling dollar dollars euro euros ruble rubles rouble yuan lira manat tenge "

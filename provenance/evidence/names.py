@@ -14,12 +14,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz, process
 
 from provenance.evidence.lexicon import PARTICLES, bare, is_name_token
 from provenance.evidence.model import NameCluster, PersonMention, Span
+from provenance.evidence.outlets import overlaps as _overlaps
+from provenance.evidence.outlets import skeleton
 from provenance.evidence.registry import Context, extractor
 from provenance.evidence.text import CAPITALISED
 
@@ -36,6 +39,15 @@ def _surname(name: str) -> str:
     return name.split()[-1]
 
 
+@lru_cache(maxsize=65536)
+def _name_word(token: str) -> tuple[int, int] | None:
+    """(offset, length) of the name inside ``token`` ("Volkov's" -> (0, 6)), or None."""
+    word = bare(token)
+    if not word or not is_name_token(word):
+        return None
+    return token.find(word), len(word)
+
+
 def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(full-name spans, single-word spans) of name-shaped capitalised words."""
     full: list[tuple[int, int]] = []
@@ -43,7 +55,7 @@ def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     run: list[tuple[int, int]] = []
 
     def flush() -> None:
-        # 'University of Minnesota Otabek Akromov': after 'of/in/at/from', a run of three or
+        # 'University of Oregon Jane Doe': after 'of/in/at/from', a run of three or
         # more words most likely starts with the place or institution the phrase names.
         if len(run) >= 3 and _AFTER_PLACE_WORD.search(text, max(0, run[0][0] - 6), run[0][0]):
             run.pop(0)
@@ -54,17 +66,17 @@ def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         run.clear()
 
     for match in CAPITALISED.finditer(text):
-        word = bare(match.group())
-        if not word or not is_name_token(word):
+        shape = _name_word(match.group())
+        if shape is None:
             flush()
             continue
         start = match.start()
-        end = start + match.group().find(word) + len(word)
+        end = start + shape[0] + shape[1]
         gap = text[run[-1][1] : start] if run else " "
         if run and gap != " " and not _PARTICLE_GAP.match(gap):
             flush()
         run.append((start, end))
-        # A possessive or a following comma ends the name: "Tokayev's", "Smith, a lecturer".
+        # A possessive or a following comma ends the name: "Volkov's", "Smith, a lecturer".
         if end != match.end():
             flush()
     flush()
@@ -93,6 +105,9 @@ def _registry_names(ctx: Context) -> dict[str, str]:
 def people(ctx: Context) -> tuple[PersonMention, ...]:
     text = ctx.source.text
     full, single = _runs(text)
+    # A name that the catalog knows as an outlet ('Deutsche Welle') is not a person.
+    outlet_spans = sorted((m.span.start, m.span.end) for m in ctx.get("outlets"))
+    full = [(s, e) for s, e in full if not _overlaps(outlet_spans, s, e)]
     found = _Found({})
     for start, end in full:
         found.add(start, end, text[start:end])
@@ -139,7 +154,8 @@ def _compatible_given(first: set[str], second: set[str]) -> bool:
             x, y = a.casefold().rstrip("."), b.casefold().rstrip(".")
             if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
                 return True
-            if fuzz.ratio(x, y) >= GIVEN_NAME_RATIO:
+            # Transliterations of one given name ('Dmitry'/'Dmitri') share a skeleton.
+            if fuzz.ratio(skeleton(x), skeleton(y)) >= GIVEN_NAME_RATIO:
                 return True
     return False
 
@@ -229,14 +245,12 @@ def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
         if person is not None:
             canonical = person.name
         else:
-            first_seen = {
-                surnames[i]: min(m.span.start for m in by_surname[surnames[i]]) for i in members
-            }
+            first_seen = {surnames[i]: by_surname[surnames[i]][0].span.start for i in members}
             top = min(first_seen, key=lambda s: (-len(by_surname[s]), first_seen[s]))
-            canonical = max(
-                (m.name for m in by_surname[top]),
-                key=lambda n: (len(n), -min(m.span.start for m in group if m.name == n)),
-            )
+            name_seen: dict[str, int] = {}
+            for mention in by_surname[top]:  # mentions are in text order
+                name_seen.setdefault(mention.name, mention.span.start)
+            canonical = max(name_seen, key=lambda n: (len(n), -name_seen[n]))
         variants = tuple(sorted({m.name for m in group} | {canonical}))
         clusters.append(
             NameCluster(

@@ -2,7 +2,7 @@
 
 Exact matches are case-insensitive on names, aliases and domains (case-sensitive for keys of
 three characters or fewer, so 'AP' does not match 'ap'). Near-misses — what machine
-translation makes of a name ('Hakkin', 'Khatchin' for 'Haqqin') — are scored with rapidfuzz
+translation makes of a name ('Medusa', 'Meduzza' for 'Meduza') — are scored with rapidfuzz
 on the plain text and on a transliteration skeleton (kh->h, q->k, doubled letters single,
 ...) and kept when the score reaches ``FUZZY_THRESHOLD``, or ``CUED_THRESHOLD`` when words
 around the mention say it is an outlet ('a media outlet', 'journalist', 'newspaper').
@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from provenance.evidence.dates import trie
 from provenance.evidence.lexicon import COMMON, TITLES
 from provenance.evidence.model import OutletMatch, OutletMention, Span
 from provenance.evidence.registry import Context, extractor
@@ -54,11 +55,14 @@ _DOUBLE = re.compile(r"(.)\1+")
 _NON_WORD = re.compile(r"[^\w./-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Case-, accent- and spacing-insensitive form: 'The  Guardian ' -> 'guardian'."""
     folded = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = " ".join(folded.replace("’", "'").split()).strip(" .,;:'\"“”«»()")
+    if folded.endswith("'s"):
+        folded = folded[:-2]  # "Deutsche Welle's" is Deutsche Welle
     if folded.startswith("the "):
         folded = folded[4:]
     if folded.startswith("www."):
@@ -66,8 +70,9 @@ def normalise(name: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(name: str) -> str:
-    """How a transliterated name sounds, roughly: 'Khatchin' -> 'hachin', 'Haqqin' -> 'hakin'."""
+    """A rough sound of a transliterated name: 'Khabarov' -> 'habarov', 'Qasimov' -> 'kasimov'."""
     text = _NON_WORD.sub(" ", normalise(name))
     text = text.replace("tch", "ch").replace("ch", "\x00")  # keep 'ch' while 'c' becomes 'k'
     for old, new in _SKELETON_RULES:
@@ -81,7 +86,7 @@ class _Key:
     matched: str  # as the catalog writes it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: it is built once per registry
 class _Index:
     exact: dict[str, _Key]  # normalised key -> outlet
     short: dict[str, _Key]  # case-sensitive keys of <= 3 characters
@@ -99,7 +104,7 @@ def _signature(outlets: Sequence[Outlet]) -> tuple[tuple[str, tuple[str, ...]], 
 
 
 def _without_suffix(name: str) -> str | None:
-    """'oilprice.com' -> 'oilprice', 'haqqin.az' -> 'haqqin'; None when there is no suffix."""
+    """'example.com' -> 'example', 'news.az' -> 'news'; None when there is no suffix."""
     head, dot, tail = name.rpartition(".")
     return head if dot and head and tail.isalpha() and 2 <= len(tail) <= 12 else None
 
@@ -108,6 +113,7 @@ def _without_suffix(name: str) -> str | None:
 def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
     exact: dict[str, _Key] = {}
     short: dict[str, _Key] = {}
+    written_forms: set[str] = set()  # lowercased as written, for scanning the text
     fuzzy: dict[str, tuple[str, _Key]] = {}
     for outlet_id, names in signature:
         for written in names:
@@ -119,6 +125,7 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
                 short.setdefault(written.strip(), key)
                 continue
             exact.setdefault(norm, key)
+            written_forms.update((norm, " ".join(written.lower().split())))
             bare = _without_suffix(norm)
             if bare and len(bare) >= MIN_FUZZY_CHARS:
                 exact.setdefault(bare, key)
@@ -127,18 +134,13 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
                     fuzzy.setdefault(skeleton(plain), (plain, key))
     ordered = sorted(fuzzy.items())
 
-    def alternation(keys: list[str]) -> str:
-        parts = sorted(keys, key=lambda k: (-len(k), k))
-        return "|".join(r"\s+".join(map(re.escape, k.split())) for k in parts)
-
+    # Keys are matched on the lowercased text (case-insensitively), short ones as written.
     pattern = (
-        re.compile(rf"(?<![\w.-])(?:{alternation(list(exact))})(?![\w-]|\.\w)", re.IGNORECASE)
+        re.compile(rf"(?<![\w.-]){trie(written_forms | set(exact))}(?![\w-]|\.\w)")
         if exact
         else None
     )
-    short_pattern = (
-        re.compile(rf"(?<![\w.-])(?:{alternation(list(short))})(?![\w-]|\.\w)") if short else None
-    )
+    short_pattern = re.compile(rf"(?<![\w.-]){trie(list(short))}(?![\w-]|\.\w)") if short else None
     return _Index(
         exact=exact,
         short=short,
@@ -150,24 +152,64 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
     )
 
 
+_LAST: list[tuple[Sequence[Outlet], _Index]] = []
+
+
+def _index_for(outlets: Sequence[Outlet]) -> _Index:
+    """The index of ``outlets``; the same sequence object asked again skips the signature."""
+    if _LAST and _LAST[0][0] is outlets:
+        return _LAST[0][1]
+    index = _index(_signature(outlets))
+    _LAST[:] = [(outlets, index)]
+    return index
+
+
+def _fuzzy_many(index: _Index, names: list[str], cutoff: float) -> dict[str, OutletMatch]:
+    """The nearest outlet of each name scoring at least ``cutoff``, compared only with keys
+    of as many words (a garble keeps the words; 'Eurasian Market' is not 'Eurasianet')."""
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for name in names:
+        norm = normalise(name)
+        if len(norm) >= MIN_FUZZY_CHARS:
+            groups.setdefault(len(norm.split()), []).append((name, norm))
+    found: dict[str, OutletMatch] = {}
+    for words, kept in sorted(groups.items()):
+        keys, key_sounds = _keys_of_length(index, words)
+        if not keys:
+            continue
+        scores = process.cdist(
+            [skeleton(norm) for _, norm in kept],
+            key_sounds,
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            workers=1,
+        )
+        for row, (name, norm) in enumerate(kept):
+            column = int(scores[row].argmax())
+            sound = float(scores[row][column])
+            if sound < cutoff or sound == 0:
+                continue
+            position = keys[column]
+            key = index.fuzzy_plain[position]
+            if len(norm) != len(key) and (key.startswith(norm) or norm.startswith(key)):
+                continue  # 'Eurasian' is a word of its own, not a garble of 'Eurasianet'
+            owner = index.fuzzy_owner[position]
+            score = round(max(sound, fuzz.ratio(norm, key)), 1)
+            found[name] = OutletMatch(
+                outlet=owner.outlet, matched=owner.matched, score=score, exact=False
+            )
+    return found
+
+
+@lru_cache(maxsize=64)
+def _keys_of_length(index: _Index, words: int) -> tuple[list[int], list[str]]:
+    """The fuzzy keys of ``words`` words: their positions and their skeletons."""
+    keys = [i for i, plain in enumerate(index.fuzzy_plain) if len(plain.split()) == words]
+    return keys, [index.fuzzy_keys[i] for i in keys]
+
+
 def _fuzzy(index: _Index, name: str, cutoff: float) -> OutletMatch | None:
-    norm = normalise(name)
-    if len(norm) < MIN_FUZZY_CHARS or not index.fuzzy_keys:
-        return None
-    best = process.extractOne(
-        skeleton(norm), index.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff
-    )
-    if best is None:
-        return None
-    _, sound, position = best
-    plain = fuzz.ratio(norm, index.fuzzy_plain[position])
-    owner = index.fuzzy_owner[position]
-    return OutletMatch(
-        outlet=owner.outlet,
-        matched=owner.matched,
-        score=round(max(sound, plain), 1),
-        exact=False,
-    )
+    return _fuzzy_many(index, [name], cutoff).get(name)
 
 
 def match_outlet(
@@ -177,7 +219,7 @@ def match_outlet(
     nearest near-miss scoring at least ``threshold`` (0..100) with ``exact=False``."""
     if not outlets or not name.strip():
         return None
-    index = _index(_signature(outlets))
+    index = _index_for(outlets)
     written = name.strip().strip(".,;:'\"“”«»()")
     if written in index.short:
         key = index.short[written]
@@ -190,29 +232,40 @@ def match_outlet(
             key = index.exact[candidate]
             return OutletMatch(outlet=key.outlet, matched=key.matched, score=100.0, exact=True)
     if "." in norm and " " not in norm:
-        from provenance.domains import registered_domain
-
-        domain = registered_domain(norm)
-        if domain and domain != norm:
-            return match_outlet(domain, outlets, threshold)
+        # 'news.dw.com' -> 'dw.com': drop host labels until a catalog domain matches (no
+        # public-suffix lookup needed: only the catalog's own domains count).
+        labels = norm.split(".")
+        for first in range(1, len(labels) - 1):
+            parent = index.exact.get(".".join(labels[first:]))
+            if parent is not None:
+                return OutletMatch(
+                    outlet=parent.outlet, matched=parent.matched, score=100.0, exact=True
+                )
     return _fuzzy(index, name, threshold)
 
 
-def _candidates(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Capitalised runs of up to three words and domain-like tokens, by their written form."""
-    found: dict[str, list[tuple[int, int]]] = {}
+@lru_cache(maxsize=65536)
+def _is_common(word: str) -> bool:
+    folded = word.casefold()
+    return folded in COMMON or folded in TITLES
+
+
+def _candidates(text: str, sizes: frozenset[int]) -> set[str]:
+    """Distinct capitalised runs of ``sizes`` words, and domain-like tokens, as written."""
+    found: set[str] = set()
     run: list[tuple[int, int]] = []
 
     def flush() -> None:
-        for size in range(1, MAX_CANDIDATE_WORDS + 1):
+        for size in sizes:
             for first in range(len(run) - size + 1):
                 start, end = run[first][0], run[first + size - 1][1]
-                found.setdefault(text[start:end], []).append((start, end))
+                if end - start >= MIN_FUZZY_CHARS:
+                    found.add(text[start:end])
         run.clear()
 
     for match in CAPITALISED.finditer(text):
         word = match.group().rstrip("'’")
-        if word.casefold() in COMMON or word.casefold() in TITLES:
+        if _is_common(word):
             flush()
             continue
         if run and text[run[-1][1] : match.start()] != " ":
@@ -221,12 +274,33 @@ def _candidates(text: str) -> dict[str, list[tuple[int, int]]]:
         if len(run) > 12:  # a long capitalised run is a heading; keep the work bounded
             flush()
     flush()
-    for match in DOMAIN.finditer(text):
-        found.setdefault(match.group("domain"), []).append(match.span("domain"))
+    # Domains are rare: find their '.tld' endings first, then read each one whole.
+    ends = [m.end() for m in _TLD_END.finditer(text)]
+    for lo, hi in _merge([(max(0, end - 160), end) for end in ends]):
+        found.update(match.group("domain") for match in DOMAIN.finditer(text, lo, hi))
     return found
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in ranges:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+_TLD_END = re.compile(r"[A-Za-z0-9-]\.[a-z]{2,12}(?![\w-]|\.\w)")
+
+
+def _occurrences(text: str, written: str) -> list[tuple[int, int]]:
+    """Where ``written`` stands as a whole word (found again only for the few near-misses)."""
+    pattern = re.compile(rf"(?<![\w'’/.-]){re.escape(written)}(?![\w'’/-]|\.\w)")
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of ``spans`` (sorted, not overlapping each other)."""
     index = bisect_left(spans, (end, end))
     return index > 0 and spans[index - 1][1] > start
@@ -237,32 +311,38 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
     if not ctx.outlets:
         return ()
     text = ctx.source.text
-    index = _index(_signature(ctx.outlets))
+    index = _index_for(ctx.outlets)
     found: dict[tuple[int, int], OutletMention] = {}
 
     def add(start: int, end: int, match: OutletMatch) -> None:
         span: Span = ctx.source.span(start, end)
         found[(span.start, span.end)] = OutletMention(span=span, match=match)
 
-    for pattern in (index.pattern, index.short_pattern):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # 'İ' lowercases to two characters: match case-blind
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for pattern, haystack in ((index.pattern, lowered), (index.short_pattern, text)):
         if pattern is None:
             continue
-        for hit in pattern.finditer(text):
-            resolved = match_outlet(hit.group(), ctx.outlets)
+        for hit in pattern.finditer(haystack):
+            resolved = match_outlet(text[hit.start() : hit.end()], ctx.outlets)
             if resolved is not None:
                 add(hit.start(), hit.end(), resolved)
     taken = sorted(found)
     residue_lines = {r.span.line for r in ctx.get("residue")}
-    for written, places in sorted(_candidates(text).items()):
-        if len(written) < MIN_FUZZY_CHARS or normalise(written) in index.exact:
+    sizes = frozenset(len(plain.split()) for plain in index.fuzzy_plain)
+    candidates = sorted(
+        written
+        for written in _candidates(text, sizes)
+        # acronyms and ticker symbols are not garbled outlet names
+        if len(written) >= MIN_FUZZY_CHARS and not (written.isupper() and len(written) <= 5)
+    )
+    near_misses = _fuzzy_many(index, candidates, CUED_THRESHOLD)
+    for written, near in sorted(near_misses.items()):
+        if normalise(written) in index.exact:
             continue
-        if written.isupper() and len(written) <= 5:
-            continue  # acronyms and ticker symbols are not garbled outlet names
-        near = _fuzzy(index, written, CUED_THRESHOLD)
-        if near is None:
-            continue
-        for start, end in places:
-            if _overlaps(taken, start, end) or ctx.source.line_of(start).number in residue_lines:
+        for start, end in _occurrences(text, written):
+            if overlaps(taken, start, end) or ctx.source.line_of(start).number in residue_lines:
                 continue
             if near.score >= FUZZY_THRESHOLD or _CUE.search(
                 text, max(0, start - _CUE_WINDOW), min(len(text), end + _CUE_WINDOW)

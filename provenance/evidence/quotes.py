@@ -18,6 +18,7 @@ from provenance.evidence.text import UPPER, Line
 
 # Which closing marks end a quotation opened by each mark.
 _CLOSERS: dict[str, str] = {"“": "”", "„": "“”", "«": "»", '"': '"', "‹": "›", "「": "」"}
+_CLOSING = re.compile("[" + re.escape("".join(sorted(set("".join(_CLOSERS.values()))))) + "]")
 _OPENERS = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
 MIN_UNATTRIBUTED_WORDS = 4  # shorter unattributed quotes are scare quotes or titles
 AFTER_WINDOW, BEFORE_WINDOW = 120, 160
@@ -27,24 +28,56 @@ _VERBS = (
     r"|explained|explains|claimed|claims|asked|asks|continued|continues|observed|insisted"
     r"|warned|warns|commented|remarked|declared|stressed|emphasi[sz]ed|replied|concluded"
     r"|suggested|recalled|admitted|acknowledged|tweeted|posted|believes|contends|contended"
+    # French, German, Spanish, Italian, Russian reporting verbs
+    r"|a\s+déclaré|a\s+dit|a\s+affirmé|a\s+expliqué|a\s+ajouté|sagte|erklärte|betonte"
+    r"|dijo|afirmó|explicó|declaró|ha\s+detto|ha\s+dichiarato|ha\s+spiegato"
+    r"|заявил[аи]?|сказал[аи]?|отметил[аи]?|добавил[аи]?|написал[аи]?"
 )
-_NAME = rf"{UPPER}[\w'’.-]{{0,30}}(?:\s{{1,2}}(?:(?:de|van|von|al|bin|da|di|la|le)\s)?{UPPER}[\w'’.-]{{0,30}}){{0,3}}"
+_NAME = (
+    rf"{UPPER}[\w'’.-]{{0,30}}"
+    rf"(?:\s{{1,2}}(?:(?:de|van|von|al|bin|da|di|la|le)\s)?{UPPER}[\w'’.-]{{0,30}}){{0,3}}"
+)
 _PRONOUN = r"he|she|they|it|we|i|the\s+\w{1,20}|his\s+\w{1,20}|her\s+\w{1,20}"
 _TO = rf"(?P<to>{UPPER}[\w/.&'’-]{{0,40}}(?:\s{UPPER}[\w/.&'’-]{{0,40}}){{0,3}})"
+_VERB_STEMS = ("emphasi", "заявил", "сказал", "отметил", "добавил", "написал")
+_LEAD = r"^[\s,.!?…;:—–-]{0,6}"
 _AFTER_VERB_FIRST = re.compile(
-    rf"^\s*[,.!?…;:—–-]?\s*(?P<verb>(?i:{_VERBS}))\s+(?P<speaker>{_NAME}|{_PRONOUN})"
+    rf"{_LEAD}(?P<verb>(?i:{_VERBS}))(?:\s+(?P<speaker>{_NAME}|{_PRONOUN}))?"
 )
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^\s*[,.!?…;:—–-]?\s*(?P<speaker>{_NAME}|{_PRONOUN})\s+(?:also\s+|later\s+)?"
+    rf"{_LEAD}(?P<speaker>{_NAME}|{_PRONOUN})\s+(?:also\s+|later\s+)?"
+    rf"(?P<verb>{_VERBS})(?:\s+{_TO})?"
+)
+# '..., herder Bolat Seitkali told X': a lowercase description before the name.
+_AFTER_DESCRIBED_SPEAKER = re.compile(
+    rf"{_LEAD}(?:[^\W\d_A-Z][\w-]{{0,30}}\s){{1,3}}(?P<speaker>{_NAME})\s+(?:also\s+)?"
     rf"(?P<verb>{_VERBS})(?:\s+{_TO})?"
 )
 # Before a quotation: first find the verb at the window's end (cheap), then the name before it.
 _BEFORE_VERB = re.compile(
     rf"\b(?P<verb>{_VERBS}|saying|writing|adding)(?:\s+{_TO})?(?:\s+that)?\s*[,:]?\s*$"
 )
-_NAME_BEFORE_VERB = re.compile(rf"(?P<speaker>{_NAME})\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
+_NAME_BEFORE_VERB = re.compile(rf"(?P<speaker>{_NAME}),?\s+(?:also\s+|later\s+|has\s+|had\s+)?$")
 _ACCORDING = re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<speaker>{_NAME})\s*,?\s*$")
 _GIVEN = re.compile(rf"(?i:interview\s+with|comments?\s+(?:made\s+)?to|speaking\s+to|told)\s+{_TO}")
+
+
+_GIVEN_HINTS = ("told", "nterview", "omment", "peaking")
+# The last word of every reporting verb: a window that ends otherwise has no verb before the
+# quotation, and the (costlier) search for one is skipped.
+_VERB_ENDINGS = frozenset(
+    word.split("\\s+")[-1] for word in re.sub(r"\[[^\]]*\]\??", "", _VERBS).split("|")
+) | {"saying", "writing", "adding", "that"}
+
+
+def _may_end_with_verb(before: str) -> bool:
+    words = before[-60:].rstrip(" ,:\t").rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1]
+    return (
+        last.lower() in _VERB_ENDINGS or last.lower().startswith(_VERB_STEMS) or last[:1].isupper()
+    )
 
 
 def _speaker(raw: str | None) -> str | None:
@@ -68,14 +101,14 @@ def _verb(raw: str) -> str:
 def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str | None, str | None]:
     """(speaker, verb, given_to) from the text after and before a quotation."""
     speaker = verb = given = None
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST):
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST, _AFTER_DESCRIBED_SPEAKER):
         hit = pattern.match(after)
         if hit:
             verb, speaker = _verb(hit.group("verb")), _speaker(hit.group("speaker"))
             given = hit.groupdict().get("to")
             break
-    if verb is None:
-        tail = _BEFORE_VERB.search(before)
+    if verb is None and _may_end_with_verb(before):
+        tail = _BEFORE_VERB.search(before, max(0, len(before) - 100))
         if tail:
             verb, given = _verb(tail.group("verb")), tail.group("to")
             named = _NAME_BEFORE_VERB.search(before, max(0, tail.start() - 80), tail.start())
@@ -84,7 +117,7 @@ def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str |
             hit = _ACCORDING.search(before)
             if hit:
                 verb, speaker = _verb(hit.group("verb")), _speaker(hit.group("speaker"))
-    if given is None:
+    if given is None and any(hint in before for hint in _GIVEN_HINTS):
         told = _GIVEN.search(before)
         given = told.group("to") if told else None
     if given is not None:
@@ -97,9 +130,8 @@ def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str |
 def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
     text = line.text
     closers: dict[str, list[int]] = {}
-    for index, char in enumerate(text):
-        if char in '”“»"›」':
-            closers.setdefault(char, []).append(index)
+    for mark in _CLOSING.finditer(text):
+        closers.setdefault(mark.group(), []).append(mark.start())
     found: list[Quotation] = []
     position = 0
     while True:

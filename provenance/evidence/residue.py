@@ -96,8 +96,8 @@ _TICKER = re.compile(
 )
 _PLATFORM = re.compile(
     r"^(?:in\s#\S{1,60}(?:\s{1,3}\S{1,20}){0,4}|posted\s(?:by|in|on)\b.{0,80}|@[\w.]{1,40}|\$\d{1,6}\.\d{2}"
-    r"|\d{1,7}\s(?:votes?|comments?|replies|likes|shares|views|upvotes|reblogs|resteems)"
-    r"|(?:reply|resteem|reblog|upvote|downvote|flag)|\d{1,3}\s?min(?:ute)?s?\s(?:read|lugemist)"
+    r"|\d{1,7}\s(?:votes?|comments?|replies|likes|shares|views|upvotes|reblogs)"
+    r"|(?:reply|reblog|upvote|downvote|flag)|\d{1,3}\s?min(?:ute)?s?\s(?:read|lugemist)"
     r"|#\S{1,40}(?:\s#\S{1,40}){0,10})$",
     re.IGNORECASE,
 )

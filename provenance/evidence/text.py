@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import cached_property
+from typing import NamedTuple
 
 from provenance.evidence.model import Span
 
@@ -14,9 +13,10 @@ TERMINAL = ".!?…\"”»’')]:;"
 _WORD = re.compile(r"\S+")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of the source: ``start``/``end`` are offsets of its stripped content."""
+class Line(NamedTuple):
+    """One line of the source: ``start``/``end`` are offsets of its stripped content.
+
+    A NamedTuple: a text may have hundreds of thousands of lines, and these are cheap."""
 
     number: int  # 1-based
     start: int
@@ -27,7 +27,7 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @cached_property
+    @property
     def words(self) -> int:
         return len(self.text.split())
 
@@ -37,34 +37,41 @@ class Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts = [0]
-        self._starts.extend(m.end() for m in re.finditer("\n", text))
-        lines: list[Line] = []
-        for index, begin in enumerate(self._starts):
-            stop = self._starts[index + 1] - 1 if index + 1 < len(self._starts) else len(text)
-            raw = text[begin:stop]
-            stripped = raw.strip()
-            if stripped:
-                lead = len(raw) - len(raw.lstrip())
-                lines.append(Line(index + 1, begin + lead, begin + lead + len(stripped), stripped))
-            else:
-                lines.append(Line(index + 1, begin, begin, ""))
-        self.lines: tuple[Line, ...] = tuple(lines)
+        pieces = text.split("\n")
+        self._pieces = pieces
+        starts = [0] * len(pieces)
+        offset = 0
+        for index, piece in enumerate(pieces):
+            starts[index] = offset
+            offset += len(piece) + 1
+        self._starts = starts
+        # Only non-blank lines become Line objects: a text of 500,000 empty lines stays cheap.
+        self.content: tuple[Line, ...] = tuple(
+            self._line(index) for index, piece in enumerate(pieces) if piece and not piece.isspace()
+        )
+
+    def _line(self, index: int) -> Line:
+        raw = self._pieces[index]
+        stripped = raw.strip()
+        begin = self._starts[index]
+        if not stripped:
+            return Line(index + 1, begin, begin, "")
+        lead = len(raw) - len(raw.lstrip())
+        return Line(index + 1, begin + lead, begin + lead + len(stripped), stripped)
 
     @property
     def line_count(self) -> int:
         """Lines as a reader counts them: a final newline does not open a new line."""
-        if self.text.endswith("\n"):
-            return len(self.lines) - 1
-        return len(self.lines) if self.text else 0
+        if not self.text:
+            return 0
+        return len(self._pieces) - (1 if self.text.endswith("\n") else 0)
 
-    @cached_property
-    def content(self) -> tuple[Line, ...]:
-        """The non-blank lines, in order."""
-        return tuple(line for line in self.lines if not line.blank)
+    def line(self, number: int) -> Line:
+        """The line numbered ``number`` (1-based)."""
+        return self._line(number - 1)
 
     def line_of(self, offset: int) -> Line:
-        return self.lines[bisect_right(self._starts, offset) - 1]
+        return self._line(bisect_right(self._starts, offset) - 1)
 
     def span(self, start: int, end: int) -> Span:
         """The span ``text[start:end]`` trimmed of surrounding whitespace, with its position."""
@@ -116,7 +123,7 @@ def _uppercase_class() -> str:
 
 
 UPPER = _uppercase_class()
-# A capitalised word: 'Haqqin', 'Kassym-Jomart', "O'Neil", 'RFE/RL' (letters after the first
+# A capitalised word: 'Meduza', 'Jean-Pierre', "O'Neil", 'AP/NORC' (letters after the first
 # may be of either case); bounded so that a scan is linear.
 CAPITALISED = re.compile(rf"(?<![\w'’/-]){UPPER}[\w'’/-]{{0,40}}(?![\w'’/-])")
 DOMAIN = re.compile(

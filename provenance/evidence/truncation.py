@@ -15,7 +15,7 @@ _CONTINUATION = ",;)]}"
 
 
 def _starts_mid_sentence(text: str) -> bool:
-    first_word = text.split()[0]
+    first_word = text[:100].split()[0]
     if text[0] in _CONTINUATION or text.startswith(("...", "…")):
         return True
     # 'iPhone', 'eBay': a lowercase start with a capital inside is a brand, not a cut.
@@ -26,7 +26,7 @@ def _credit_lines(ctx: Context) -> set[int]:
     """Lines that are wholly a credit (not prose that mentions one)."""
     whole: set[int] = set()
     for credit in ctx.get("credits"):
-        line = ctx.source.lines[credit.span.line - 1]
+        line = ctx.source.line(credit.span.line)
         if credit.span.start == line.start and credit.span.end == line.end:
             whole.add(line.number)
     return whole
@@ -47,7 +47,8 @@ def truncation(ctx: Context) -> tuple[Truncation, ...]:
         found.append(Truncation(span=ctx.source.span(start, end), kind=TruncationKind.START))
     # A short last line without a full stop is a heading or a caption, not a cut.
     if not ends_sentence(last.text) and last.words >= MIN_CUT_WORDS:
-        words = list(_WORD.finditer(last.text))[-SHOWN_WORDS:]
+        tail_from = max(0, len(last.text) - 200)  # a line may be megabytes long
+        words = list(_WORD.finditer(last.text, tail_from))[-SHOWN_WORDS:]
         start = last.start + words[0].start()
         found.append(Truncation(span=ctx.source.span(start, last.end), kind=TruncationKind.END))
     return tuple(found)

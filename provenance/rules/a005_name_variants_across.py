@@ -21,21 +21,27 @@ RULE = RuleInfo(
 @catalog_rule(RULE)
 def check(ctx: CatalogContext) -> Iterator[Finding]:
     for group in ctx.name_variants:
-        canonical = fold(group.canonical).split()[-1]
+        canonical = fold(group.canonical)
         for article_id in group.articles:
-            article = ctx.article(article_id)
-            spans = [
-                p.span
-                for p in (article.evidence.people if article.evidence else ())
-                if p.name in group.variants and fold(p.name).split()[-1] != canonical
+            places = [
+                where
+                for name, where in ctx.people.get(article_id, ())
+                if name in group.variants and not _same_spelling(name, canonical)
             ]
-            if not spans:
+            if not places:
                 continue
             others = sorted(set(group.articles) - {article_id})
-            yield article.finding(
+            yield ctx.finding(
                 RULE,
-                f"{spans[0].text!r} here is written {group.canonical!r} elsewhere "
+                article_id,
+                f"{places[0].snippet!r} here is written {group.canonical!r} elsewhere "
                 f"({', '.join(others[:3])})",
-                spans=spans[:5],
+                evidence=places[:5],
                 fix="check the spelling; if legitimate, list it in people as an alternateName",
             )
+
+
+def _same_spelling(name: str, canonical: str) -> bool:
+    """'Roe' and 'Jane Roe' spell 'Jane Roe' alike; 'Jane Row' and 'Jan Roe' do not."""
+    words, canonical_words = fold(name).split(), canonical.split()
+    return words == canonical_words[len(canonical_words) - len(words) :]

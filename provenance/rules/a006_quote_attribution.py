@@ -56,11 +56,10 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
                     f"this quotation was given to {copy.given_to!r} here, but to "
                     f"{outlet_clash.given_to!r} in {outlet_clash.article}"
                 )
-            article = ctx.article(copy.article)
-            yield RULE.finding(
+            yield ctx.finding(
+                RULE,
+                copy.article,
                 message,
-                article=copy.article,
-                catalog=article.locate(article.pointer),
                 evidence=(copy.location,),
                 fix="check the primary source of the quotation",
             )

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from provenance.evidence.model import Evidence, Span
 from provenance.findings import Finding, Location, RuleInfo
 from provenance.models import Article, Catalog, HeldCopy, Hop, Outlet
 from provenance.results import NameVariants, SharedPassage
 
-Locate = Callable[[str], Location]
+
+def unresolved(pointer: str) -> Location:
+    """A place in sources.json known by its pointer only; `check` fills in line and column
+    once, for all findings, after the rules ran (in worker processes, without the index)."""
+    return Location(file="", line=0, column=0, pointer=pointer)
+
+
+def outlet_name(catalog: Catalog, outlet_id: str | None) -> str:
+    outlet = catalog.outlet(outlet_id)
+    return outlet.name if outlet else (outlet_id or "an unknown outlet")
 
 
 @dataclass(frozen=True)
@@ -26,8 +35,6 @@ class ArticleContext:
     file: str  # the article file as shown in findings
     text: str | None
     evidence: Evidence | None
-    locate: Locate
-    shared: Sequence[SharedPassage] = ()
 
     @property
     def pointer(self) -> str:
@@ -43,8 +50,7 @@ class ArticleContext:
         return self.catalog.outlet(outlet_id)
 
     def outlet_name(self, outlet_id: str | None) -> str:
-        outlet = self.outlet(outlet_id)
-        return outlet.name if outlet else (outlet_id or "an unknown outlet")
+        return outlet_name(self.catalog, outlet_id)
 
     def where(self, span: Span) -> Location:
         snippet = span.text if len(span.text) <= 200 else span.text[:197] + "..."
@@ -62,7 +68,7 @@ class ArticleContext:
         return rule.finding(
             message,
             article=self.article.id,
-            catalog=self.locate(self.pointer + pointer),
+            catalog=unresolved(self.pointer + pointer),
             evidence=tuple(self.where(span) for span in spans),
             fix=fix,
         )
@@ -74,15 +80,39 @@ class ArticleContext:
 
 @dataclass(frozen=True)
 class CatalogContext:
-    """The whole catalog, for rules that compare articles with each other."""
+    """The whole catalog, for rules that compare articles with each other. Article texts and
+    evidence are gone by then (a large catalog cannot hold them all): what the rules need of
+    them travels in ``shared``, ``name_variants`` and ``people``."""
 
     catalog: Catalog
-    articles: Sequence[ArticleContext]
     shared: Sequence[SharedPassage]
     name_variants: Sequence[NameVariants] = ()
+    people: Mapping[str, Sequence[tuple[str, Location]]] = field(default_factory=dict)
 
-    def article(self, article_id: str) -> ArticleContext:
-        return next(a for a in self.articles if a.article.id == article_id)
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {article.id: i for i, article in enumerate(self.catalog.articles)}
+
+    def article(self, article_id: str) -> Article:
+        return self.catalog.articles[self._positions[article_id]]
+
+    def finding(
+        self,
+        rule: RuleInfo,
+        article_id: str,
+        message: str,
+        *,
+        pointer: str = "",
+        evidence: Iterable[Location] = (),
+        fix: str | None = None,
+    ) -> Finding:
+        return rule.finding(
+            message,
+            article=article_id,
+            catalog=unresolved(f"/articles/{self._positions[article_id]}{pointer}"),
+            evidence=tuple(evidence),
+            fix=fix,
+        )
 
 
 ArticleCheck = Callable[[ArticleContext], Iterator[Finding]]

@@ -25,10 +25,9 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
         for copy in shared.copies:
             others = sorted({c.article for c in shared.copies} - {copy.article})
             source = f"; likely source: {shared.likely_source}" if shared.likely_source else ""
-            article = ctx.article(copy.article)
-            yield RULE.finding(
+            yield ctx.finding(
+                RULE,
+                copy.article,
                 f"shares a passage with {', '.join(others[:3])}{source}",
-                article=copy.article,
-                catalog=article.locate(article.pointer),
                 evidence=(copy.location,),
             )

@@ -3,7 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.findings import Family, Finding, RuleInfo, Severity
-from provenance.rules.base import ArticleContext, CatalogContext, catalog_rule
+from provenance.models import Article
+from provenance.rules.base import CatalogContext, catalog_rule
 
 RULE = RuleInfo(
     code="R002",
@@ -17,7 +18,7 @@ RULE = RuleInfo(
 )
 
 
-def _related(a: ArticleContext, b: ArticleContext) -> bool:
+def _related(a: Article, b: Article) -> bool:
     publishers_a = {hop.publisher for hop in a.hops if hop.publisher}
     publishers_b = {hop.publisher for hop in b.hops if hop.publisher}
     urls_a = {hop.url for hop in a.hops if hop.url}
@@ -40,11 +41,12 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
                 if c.article != copy.article and not _related(article, ctx.article(c.article))
             ]
             if unrelated:
-                yield RULE.finding(
+                yield ctx.finding(
+                    RULE,
+                    copy.article,
                     f"shares text with {', '.join(sorted(unrelated)[:3])}, but the chains "
                     "share no outlet or URL",
-                    article=copy.article,
-                    catalog=article.locate(article.pointer + "/chain"),
+                    pointer="/chain",
                     evidence=(copy.location,),
                     fix="add the source to the chain, or explain the link in a note",
                 )

@@ -26,11 +26,10 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
             continue
         for copy in shared.copies:
             others = sorted({c.article for c in shared.copies} - {copy.article})
-            article = ctx.article(copy.article)
-            yield RULE.finding(
+            yield ctx.finding(
+                RULE,
+                copy.article,
                 f"a quotation shared with {', '.join(others[:3])} is worded differently "
                 f"(similarity {shared.similarity:.0f})",
-                article=copy.article,
-                catalog=article.locate(article.pointer),
                 evidence=(copy.location,),
             )

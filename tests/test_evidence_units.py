@@ -1,0 +1,174 @@
+"""Each extractor alone: outlet matching, date forms, quotation pairing, spans."""
+
+from __future__ import annotations
+
+import pytest
+from evidence_support import OUTLETS, check_spans
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.evidence import extract, match_outlet
+from provenance.evidence.model import DateKind
+from provenance.evidence.outlets import FUZZY_THRESHOLD, skeleton
+from provenance.evidence.registry import EXTRACTORS
+from provenance.models import Outlet
+
+
+def test_every_evidence_field_has_a_registered_extractor() -> None:
+    from provenance.evidence import FIELDS
+    from provenance.evidence.model import Evidence
+
+    assert set(FIELDS) == set(Evidence.model_fields) - {"line_count"}
+    assert set(FIELDS) <= set(EXTRACTORS)
+
+
+@pytest.mark.parametrize(
+    ("written", "outlet", "matched"),
+    [
+        ("Reuters", "reuters", "Reuters"),
+        ("REUTERS", "reuters", "Reuters"),
+        ("the Associated Press", "ap", "Associated Press"),
+        ("AP", "ap", "AP"),
+        ("https://www.apnews.com/article/x", "ap", "apnews.com"),
+        ("news.dw.com", "dw", "dw.com"),
+        ("meduza.io", "meduza", "meduza.io"),
+        ("theconversation.com", "conversation", "theconversation.com"),
+    ],
+)
+def test_match_outlet_exact(written: str, outlet: str, matched: str) -> None:
+    match = match_outlet(written, OUTLETS)
+    assert match is not None
+    assert (match.outlet, match.matched, match.exact, match.score) == (outlet, matched, True, 100)
+
+
+@pytest.mark.parametrize(
+    ("written", "outlet"),
+    [
+        ("Rueters", "reuters"),
+        ("Routers", "reuters"),
+        ("Deutsche Welle's", "dw"),
+        ("Al Jazira", "aljazeera"),
+    ],
+)
+def test_match_outlet_near_miss(written: str, outlet: str) -> None:
+    match = match_outlet(written, OUTLETS)
+    assert match is not None and match.outlet == outlet
+    if not match.exact:
+        assert FUZZY_THRESHOLD <= match.score < 100
+
+
+@pytest.mark.parametrize("written", ["Moscow", "Router", "Diploma", "Eurasian", "ap", "", "Welle"])
+def test_match_outlet_rejects_unrelated_words(written: str) -> None:
+    assert match_outlet(written, OUTLETS) is None
+
+
+def test_match_outlet_without_outlets() -> None:
+    assert match_outlet("Reuters", []) is None
+
+
+def test_transliteration_skeleton() -> None:
+    assert skeleton("Khabarov") == skeleton("Habarov")
+    assert skeleton("Qasimov") == skeleton("Kasimov")
+    assert skeleton("Tschernow") != skeleton("Kasimov")
+
+
+def test_short_outlet_alias_is_case_sensitive_in_text() -> None:
+    outlets = [Outlet(id="ap", name="Associated Press", alternate_name=["AP"])]
+    evidence = extract("The AP said so.\nThe map of the ap area.\n", outlets)
+    assert [(m.span.line, m.span.text) for m in evidence.outlets] == [(1, "AP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("It happened on August 27, 2024 in the city.", DateKind.ABSOLUTE, "2024-08-27"),
+        ("Signed 27 August 2024.", DateKind.ABSOLUTE, "2024-08-27"),
+        ("Am 27. August 2024 war es.", DateKind.ABSOLUTE, "2024-08-27"),
+        ("El 27 de agosto de 2024 hubo.", DateKind.ABSOLUTE, "2024-08-27"),
+        ("Il 27 agosto 2024 è.", DateKind.ABSOLUTE, "2024-08-27"),
+        ("27 Ağustos 2024 tarihinde.", DateKind.ABSOLUTE, "2024-08-27"),
+        ("Dated 27.08.2024 here.", DateKind.ABSOLUTE, "2024-08-27"),
+        ("At 2024-08-27T10:00Z it began.", DateKind.ABSOLUTE, "2024-08-27"),
+        ("On 31/12/2023 it ended.", DateKind.ABSOLUTE, "2023-12-31"),
+        ("Since August 2024 things changed.", DateKind.MONTH_YEAR, "2024-08"),
+        ("Held on August 9 in the capital.", DateKind.YEARLESS, None),
+        ("Held on 9 August in the capital.", DateKind.YEARLESS, None),
+        ("It was said two years ago by many.", DateKind.RELATIVE, None),
+        ("It opened earlier this month.", DateKind.RELATIVE, None),
+        ("They met last September.", DateKind.RELATIVE, None),
+        ("They met recently.", DateKind.RELATIVE, None),
+    ],
+)
+def test_date_forms(text: str, kind: DateKind, value: str | None) -> None:
+    [mention] = extract(text).dates
+    assert (mention.kind, mention.value) == (kind, value)
+    assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may go now.",  # 'may' lowercase is a verb
+        "February 30, 2024 is not a day.",  # validated with datetime
+        "Call 12/12/2024x now.",
+        "The march 5 miles long.",
+    ],
+)
+def test_non_dates(text: str) -> None:
+    assert all(d.kind is not DateKind.ABSOLUTE for d in extract(text).dates)
+    if "may" in text or "march" in text:
+        assert extract(text).dates == ()
+
+
+def test_ambiguous_slash_date_claims_no_value() -> None:
+    [mention] = extract("Filed 05/06/2024 late.").dates
+    assert mention.kind is DateKind.ABSOLUTE and mention.value is None
+
+
+def test_quotation_marks_of_several_languages() -> None:
+    text = (
+        "He said: «Un deux trois quatre».\n"
+        "„Eins zwei drei vier“, sagte sie.\n"
+        '"One two three four," said Ann Lee.\n'
+    )
+    quotes = extract(text).quotations
+    assert [q.span.text for q in quotes] == [
+        "Un deux trois quatre",
+        "Eins zwei drei vier",
+        "One two three four,",
+    ]
+    assert quotes[2].speaker == "Ann Lee"
+
+
+def test_unclosed_quotation_runs_to_the_end_of_its_paragraph() -> None:
+    [quote] = extract("“This paragraph continues into the next one\n").quotations
+    assert quote.span.text == "This paragraph continues into the next one"
+
+
+def test_short_unattributed_quotes_are_not_quotations() -> None:
+    assert extract("The so-called “reset” failed.\n").quotations == ()
+
+
+def test_sign_off_needs_a_name_alone_on_the_last_body_line() -> None:
+    assert extract("Body text here.\nMaria Lopez\n").sign_offs[0].name == "Maria Lopez"
+    assert extract("Body text here.\nRead more\n").sign_offs == ()
+    assert extract("Maria Lopez wrote this long line of prose.\n").sign_offs == ()
+
+
+def test_empty_and_blank_texts() -> None:
+    for text in ("", "\n", "   \n\n\t\n"):
+        evidence = extract(text)
+        assert evidence.language is None
+        assert evidence.headlines == evidence.dates == evidence.truncation == ()
+
+
+def test_line_count() -> None:
+    assert extract("a\nb\n").line_count == 2
+    assert extract("a\nb").line_count == 2
+    assert extract("").line_count == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('aZ “”"«».,:;\n-0123456789AugustBy ')), max_size=300))
+def test_spans_are_exact_on_arbitrary_text(text: str) -> None:
+    check_spans(text, extract(text, OUTLETS))
