@@ -17,7 +17,10 @@ def _extractor() -> Any:
 @cache
 def registered_domain(url_or_host: str) -> str | None:
     """'https://www.oilprice.com/x' -> 'oilprice.com'; None for hosts with no public suffix."""
-    parts = _extractor()(url_or_host)
+    try:
+        parts = _extractor()(url_or_host)
+    except ValueError:  # includes UnicodeError (a label IDNA cannot encode)
+        return None
     domain = getattr(parts, "top_domain_under_public_suffix", None) or parts.registered_domain
     return str(domain).lower() if domain else None
 
@@ -26,7 +29,10 @@ def url_on_domains(url: str, domains: list[str]) -> bool:
     """Whether the URL's host is one of ``domains``, under one, or on its registered domain."""
     from urllib.parse import urlsplit
 
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:  # 'http://[' ('Invalid IPv6 URL'), a bad port: no host to compare
+        host = ""
     if any(host == domain or host.endswith("." + domain) for domain in domains):
         return True
     return registered_domain(url) in domains

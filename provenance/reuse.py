@@ -131,8 +131,12 @@ def likely_source(articles: Sequence[Article]) -> tuple[str | None, str | None]:
     known = []
     for article in articles:
         dated = [hop.date_published for hop in article.hops if hop.date_published]
-        if dated:
+        if not dated:
+            continue
+        try:
             known.append((date_bounds(dated[-1])[0].toordinal(), dated[-1], article.id))
+        except ValueError:
+            continue  # not on the calendar ('2024-02-30'): validation reports it (C009)
     known.sort()
     if known and (len(known) == 1 or known[0][0] < known[1][0]):
         return known[0][2], f"the earliest dated copy ({known[0][1]})"
