@@ -38,8 +38,10 @@ PartialDate = Annotated[
     str,
     StringConstraints(
         pattern=(
-            r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])"
-            r"(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)?)?)?$"
+            # [0-9], not \d: \d takes any script's digits in Python and in Rust.
+            r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])"
+            r"(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,9})?)?"
+            r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?)?)?)?$"
         )
     ),
     Field(
@@ -231,7 +233,7 @@ class Catalog(Model):
         return next((o for o in self.outlets if o.id == outlet_id), None)
 
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def date_bounds(value: str) -> tuple[date, date]:
