@@ -69,6 +69,7 @@ class _Job:
     folder: Path
     files: Sequence[str]
     rules: tuple[Rule, ...]
+    max_article_bytes: int
 
 
 _job: _Job | None = None
@@ -80,7 +81,7 @@ def _init_worker(job: _Job) -> None:
 
 
 def _evidence(job: _Job, position: int) -> tuple[str | None, Evidence | None]:
-    text = read_article(job.folder, job.catalog.articles[position].file)
+    text = read_article(job.folder, job.catalog.articles[position].file, job.max_article_bytes)
     if not isinstance(text, str):
         return None, None
     return text, extract(text, job.catalog.outlets, job.catalog.people)
@@ -212,7 +213,9 @@ def run_check(
     config = config or Config()
     display = display if display is not None else str(path)
     loaded = load_catalog(path, display)
-    validation = validate(loaded, today=today, keep_texts=False)
+    validation = validate(
+        loaded, today=today, keep_texts=False, max_article_bytes=config.max_article_bytes
+    )
     catalog = loaded.catalog
     if catalog is None:
         return Invalid(loaded, validation.findings)
@@ -222,11 +225,12 @@ def run_check(
         folder=loaded.folder,
         files=[article_display_path(display, a.file) for a in catalog.articles],
         rules=rules,
+        max_article_bytes=config.max_article_bytes,
     )
     digests = _digest_all(job, jobs, progress)
 
     def text_of(position: int) -> str | None:
-        text = read_article(job.folder, catalog.articles[position].file)
+        text = read_article(job.folder, catalog.articles[position].file, job.max_article_bytes)
         return text if isinstance(text, str) else None
 
     shared = find_reuse(

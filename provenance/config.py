@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from provenance.articles import MAX_ARTICLE_BYTES
 from provenance.findings import Finding, Severity
 
 
@@ -24,6 +25,12 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict, description="Code -> severity.")
     fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
     seeds: str = Field(default="seeds", description="Where `add` copies new article texts.")
+    max_article_bytes: int = Field(
+        default=MAX_ARTICLE_BYTES,
+        gt=0,
+        alias="max-article-bytes",
+        description="Larger article files are refused unread (C006).",
+    )
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(prefix) for prefix in self.select):

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from provenance.articles import ArticleProblem, ArticleReader
+from provenance.articles import MAX_ARTICLE_BYTES, ArticleProblem, ArticleReader
 from provenance.domains import registered_domain, url_on_domains
 from provenance.findings import Family, Finding, RuleInfo, Severity
 from provenance.loader import DUPLICATE_KEY_RULE, SCHEMA_RULE, LoadedCatalog
@@ -222,12 +222,14 @@ def _dates(catalog: Catalog, emit: Emit, today: date) -> Iterator[Finding]:
                     previous = (pointer, start)
 
 
-def _files(validation: Validation, emit: Emit, keep_texts: bool) -> Iterator[Finding]:
+def _files(
+    validation: Validation, emit: Emit, keep_texts: bool, max_bytes: int
+) -> Iterator[Finding]:
     catalog = validation.loaded.catalog
     assert catalog is not None
     reader = ArticleReader(validation.loaded.folder)
     for position, article in enumerate(catalog.articles):
-        result = reader.read(article.file)
+        result = reader.read(article.file, max_bytes)
         if isinstance(result, ArticleProblem):
             rule = FILE_OUTSIDE if result.outside else ARTICLE_FILE
             yield emit(rule, f"/articles/{position}/file", result.message)
@@ -236,7 +238,11 @@ def _files(validation: Validation, emit: Emit, keep_texts: bool) -> Iterator[Fin
 
 
 def validate(
-    loaded: LoadedCatalog, today: date | None = None, *, keep_texts: bool = True
+    loaded: LoadedCatalog,
+    today: date | None = None,
+    *,
+    keep_texts: bool = True,
+    max_article_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Validation:
     """All findings of the catalog family, in file order. ``keep_texts=False`` checks the
     article files without holding every text in memory."""
@@ -254,6 +260,6 @@ def validate(
         validation.findings.extend(_duplicate_urls(catalog, emit))
         validation.findings.extend(_references_and_urls(catalog, emit))
         validation.findings.extend(_dates(catalog, emit, today))
-        validation.findings.extend(_files(validation, emit, keep_texts))
+        validation.findings.extend(_files(validation, emit, keep_texts, max_article_bytes))
     validation.findings.sort(key=Finding.sort_key)
     return validation

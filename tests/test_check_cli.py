@@ -166,3 +166,14 @@ def test_help_is_fast_to_import() -> None:
     )
     imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()}
     assert not {"pydantic", "rich", "jsonschema", "rapidfuzz", "tldextract"} & imported
+
+
+def test_article_size_limit_can_be_set(runner: CliRunner, tmp_path: Path) -> None:
+    path = catalog_in(tmp_path)
+    with (tmp_path / "pyproject.toml").open("a", encoding="utf-8") as handle:
+        handle.write("max-article-bytes = 5000\n")  # the seeds run from 3.6 to 10 KB
+    result = runner.invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 1
+    refused = {f["catalog"]["pointer"] for f in json.loads(result.stdout)["findings"]}
+    assert refused == {"/articles/0/file", "/articles/1/file", "/articles/3/file"}
+    assert all(f["code"] == "C006" for f in json.loads(result.stdout)["findings"])

@@ -26,12 +26,14 @@ def validate_command(
 
     Exit 0 when valid, 1 when not, 2 when the file cannot be used at all.
     """
+    from provenance.config import UnusableConfig, load_config
     from provenance.loader import UnusableInput, load_catalog
     from provenance.validate import validate
 
     try:
-        validation = validate(load_catalog(path, str(path)))
-    except UnusableInput as error:
+        limit = load_config(path).max_article_bytes
+        validation = validate(load_catalog(path, str(path)), max_article_bytes=limit)
+    except (UnusableInput, UnusableConfig) as error:
         fail(str(error))
     findings = validation.findings
     if output_format is TextOrJson.json:
