@@ -23,8 +23,9 @@ from provenance.evidence.lexicon import PARTICLES, bare, is_name_token
 from provenance.evidence.model import NameCluster, PersonMention, Span
 from provenance.evidence.outlets import overlaps as _overlaps
 from provenance.evidence.outlets import skeleton
-from provenance.evidence.registry import Context, extractor
+from provenance.evidence.registry import Context, extractor, per_registry
 from provenance.evidence.text import CAPITALISED
+from provenance.models import Person
 
 SURNAME_RATIO = 80.0
 PHONETIC_RATIO = 70.0
@@ -91,14 +92,29 @@ class _Found:
         self.spans.setdefault((start, end), name)
 
 
-def _registry_names(ctx: Context) -> dict[str, str]:
-    """Every legitimate spelling (casefolded) -> person id."""
+def _spellings(people: tuple[Person, ...]) -> dict[str, str]:
     names: dict[str, str] = {}
-    for person in ctx.people:
+    for person in people:
         for written in (person.name, *person.alternate_name):
             names.setdefault(written.casefold(), person.id)
             names.setdefault(_surname(written).casefold(), person.id)
     return names
+
+
+def _registry_names(ctx: Context) -> dict[str, str]:
+    """Every legitimate spelling (casefolded) -> person id (built once per registry; read-only)."""
+    return per_registry(ctx.people, _spellings)
+
+
+def _surnames_by_person(people: tuple[Person, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple(
+        (person.id, frozenset(_surname(n) for n in (person.name, *person.alternate_name)))
+        for person in people
+    )
+
+
+def _people_by_id(people: tuple[Person, ...]) -> dict[str, Person]:
+    return {p.id: p for p in people}
 
 
 @extractor("people")
@@ -183,10 +199,9 @@ def _near(a: str, b: str) -> bool:
 def _near_people(ctx: Context, surnames: list[str]) -> set[str]:
     """Catalog people whose surname is near one of ``surnames`` (when none is spelled exactly)."""
     found: set[str] = set()
-    for person in ctx.people:
-        spellings = {_surname(n) for n in (person.name, *person.alternate_name)}
+    for person_id, spellings in per_registry(ctx.people, _surnames_by_person):
         if any(_near(s, t) for s in surnames for t in spellings):
-            found.add(person.id)
+            found.add(person_id)
     return found
 
 
@@ -232,7 +247,7 @@ def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
     for i in range(len(surnames)):
         groups[root(i)].append(i)
     clusters: list[NameCluster] = []
-    people_by_id = {p.id: p for p in ctx.people}
+    people_by_id = per_registry(ctx.people, _people_by_id)
     for members in groups.values():
         if len({surnames[i].casefold() for i in members}) < 2:
             continue

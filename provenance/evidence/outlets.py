@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from provenance.evidence.dates import trie
 from provenance.evidence.lexicon import COMMON, TITLES
 from provenance.evidence.model import OutletMatch, OutletMention, Span
-from provenance.evidence.registry import Context, extractor
+from provenance.evidence.registry import Context, extractor, per_registry
 from provenance.evidence.text import CAPITALISED, DOMAIN
 from provenance.models import Outlet
 
@@ -152,16 +152,13 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
     )
 
 
-_LAST: list[tuple[Sequence[Outlet], _Index]] = []
+def _build_index(outlets: tuple[Outlet, ...]) -> _Index:
+    return _index(_signature(outlets))
 
 
 def _index_for(outlets: Sequence[Outlet]) -> _Index:
-    """The index of ``outlets``; the same sequence object asked again skips the signature."""
-    if _LAST and _LAST[0][0] is outlets:
-        return _LAST[0][1]
-    index = _index(_signature(outlets))
-    _LAST[:] = [(outlets, index)]
-    return index
+    """The index of ``outlets``; the same entries asked again skip the signature."""
+    return per_registry(outlets, _build_index)
 
 
 def _fuzzy_many(index: _Index, names: list[str], cutoff: float) -> dict[str, OutletMatch]:
