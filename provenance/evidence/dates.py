@@ -405,7 +405,7 @@ def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[D
         found.append(DateMention(span=source.span(a, b), kind=kind, value=value))
         return True
 
-    lowered = text.lower()
+    lowered = source.lowered
     lowered_or_none = lowered if len(lowered) == len(text) else None  # 'İ' lowercases to 2
     month_hits = _hits(_MONTH_WORD, _MONTH_WORD_ANY_CASE, text, lowered_or_none, start, stop)
     # Each month word is tried once against the patterns, most complete first, at the few

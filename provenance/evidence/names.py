@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,7 +25,6 @@ from provenance.evidence.model import NameCluster, PersonMention, Span
 from provenance.evidence.outlets import overlaps as _overlaps
 from provenance.evidence.outlets import skeleton
 from provenance.evidence.registry import Context, extractor, per_registry
-from provenance.evidence.text import CAPITALISED
 from provenance.models import Person
 
 SURNAME_RATIO = 80.0
@@ -49,8 +49,11 @@ def _name_word(token: str) -> tuple[int, int] | None:
     return token.find(word), len(word)
 
 
-def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(full-name spans, single-word spans) of name-shaped capitalised words."""
+def _runs(
+    text: str, words: Iterable[tuple[int, int, str]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(full-name spans, single-word spans) of name-shaped capitalised ``words`` (start, end,
+    word) of ``text``."""
     full: list[tuple[int, int]] = []
     single: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
@@ -66,19 +69,18 @@ def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
             single.append(run[0])
         run.clear()
 
-    for match in CAPITALISED.finditer(text):
-        shape = _name_word(match.group())
+    for start, match_end, word in words:
+        shape = _name_word(word)
         if shape is None:
             flush()
             continue
-        start = match.start()
         end = start + shape[0] + shape[1]
         gap = text[run[-1][1] : start] if run else " "
         if run and gap != " " and not _PARTICLE_GAP.match(gap):
             flush()
         run.append((start, end))
         # A possessive or a following comma ends the name: "Volkov's", "Smith, a lecturer".
-        if end != match.end():
+        if end != match_end:
             flush()
     flush()
     return full, single
@@ -120,7 +122,7 @@ def _people_by_id(people: tuple[Person, ...]) -> dict[str, Person]:
 @extractor("people")
 def people(ctx: Context) -> tuple[PersonMention, ...]:
     text = ctx.source.text
-    full, single = _runs(text)
+    full, single = _runs(text, ctx.source.capitalised)
     # A name that the catalog knows as an outlet ('Deutsche Welle') is not a person.
     outlet_spans = sorted((m.span.start, m.span.end) for m in ctx.get("outlets"))
     full = [(s, e) for s, e in full if not _overlaps(outlet_spans, s, e)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,7 +24,7 @@ from provenance.evidence.dates import trie
 from provenance.evidence.lexicon import COMMON, TITLES
 from provenance.evidence.model import OutletMatch, OutletMention, Span
 from provenance.evidence.registry import Context, extractor, per_registry
-from provenance.evidence.text import CAPITALISED, DOMAIN
+from provenance.evidence.text import DOMAIN
 from provenance.models import Outlet
 
 FUZZY_THRESHOLD = 80.0  # a near-miss anywhere
@@ -247,8 +247,11 @@ def _is_common(word: str) -> bool:
     return folded in COMMON or folded in TITLES
 
 
-def _candidates(text: str, sizes: frozenset[int]) -> set[str]:
-    """Distinct capitalised runs of ``sizes`` words, and domain-like tokens, as written."""
+def _candidates(
+    text: str, words: Iterable[tuple[int, int, str]], sizes: frozenset[int]
+) -> set[str]:
+    """Distinct runs of ``sizes`` capitalised ``words`` (start, end, word) of ``text``, and
+    domain-like tokens, as written."""
     found: set[str] = set()
     run: list[tuple[int, int]] = []
 
@@ -260,14 +263,14 @@ def _candidates(text: str, sizes: frozenset[int]) -> set[str]:
                     found.add(text[start:end])
         run.clear()
 
-    for match in CAPITALISED.finditer(text):
-        word = match.group().rstrip("'’")
+    for start, _, written in words:
+        word = written.rstrip("'’")
         if _is_common(word):
             flush()
             continue
-        if run and text[run[-1][1] : match.start()] != " ":
+        if run and text[run[-1][1] : start] != " ":
             flush()
-        run.append((match.start(), match.start() + len(word)))
+        run.append((start, start + len(word)))
         if len(run) > 12:  # a long capitalised run is a heading; keep the work bounded
             flush()
     flush()
@@ -315,7 +318,7 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
         span: Span = ctx.source.span(start, end)
         found[(span.start, span.end)] = OutletMention(span=span, match=match)
 
-    lowered = text.lower()
+    lowered = ctx.source.lowered
     if len(lowered) != len(text):  # 'İ' lowercases to two characters: match case-blind
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for pattern, haystack in ((index.pattern, lowered), (index.short_pattern, text)):
@@ -330,7 +333,7 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
     sizes = frozenset(len(plain.split()) for plain in index.fuzzy_plain)
     candidates = sorted(
         written
-        for written in _candidates(text, sizes)
+        for written in _candidates(text, ctx.source.capitalised, sizes)
         # acronyms and ticker symbols are not garbled outlet names
         if len(written) >= MIN_FUZZY_CHARS and not (written.isupper() and len(written) <= 5)
     )

@@ -65,14 +65,29 @@ _PER_REGISTRY: dict[Hashable, tuple[tuple[Any, ...], Any]] = {}
 _PER_REGISTRY_SIZE = 16
 
 
+_LAST_KEY: list[tuple[Sequence[Any], tuple[int, ...]]] = []
+
+
+def _key_of(items: Sequence[Any]) -> tuple[int, ...]:
+    # A context asks several times with one tuple: its key is remembered by identity (the
+    # tuple is immutable and held here, so its id cannot be reused meanwhile).
+    for seen, key in _LAST_KEY:
+        if seen is items:
+            return key
+    key = tuple(map(id, items))
+    if isinstance(items, tuple):
+        _LAST_KEY[:] = [(items, key), *_LAST_KEY[:3]]
+    return key
+
+
 def per_registry(items: Sequence[T], build: Callable[[tuple[T, ...]], R]) -> R:
     """``build(items)``, computed once per registry (the same entries, in the same order)."""
-    kept = tuple(items)
-    key = (build, tuple(map(id, kept)))
+    key = (build, _key_of(items))
     hit = _PER_REGISTRY.get(key)
     if hit is not None:
         result: R = hit[1]
         return result
+    kept = tuple(items)
     value = build(kept)
     if len(_PER_REGISTRY) >= _PER_REGISTRY_SIZE:
         del _PER_REGISTRY[next(iter(_PER_REGISTRY))]  # the oldest
