@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -95,6 +95,10 @@ class _Index:
     fuzzy_owner: tuple[_Key, ...]
     pattern: re.Pattern[str] | None
     short_pattern: re.Pattern[str] | None
+    sizes: frozenset[int] = frozenset()  # word counts of the fuzzy keys
+    # name -> its near-miss (or None) at a cutoff: the same places and people recur across
+    # a corpus, and a name's result depends only on the index.
+    near: dict[tuple[str, float], OutletMatch | None] = field(default_factory=dict)
 
 
 def _signature(outlets: Sequence[Outlet]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -149,6 +153,7 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
         fuzzy_owner=tuple(o for _, (_, o) in ordered),
         pattern=pattern,
         short_pattern=short_pattern,
+        sizes=frozenset(len(plain.split()) for _, (plain, _) in ordered),
     )
 
 
@@ -161,9 +166,33 @@ def _index_for(outlets: Sequence[Outlet]) -> _Index:
     return per_registry(outlets, _build_index)
 
 
+MAX_REMEMBERED = 200_000
+_UNKNOWN = OutletMatch(outlet="", matched="", score=0.0, exact=False)  # not yet computed
+
+
 def _fuzzy_many(index: _Index, names: list[str], cutoff: float) -> dict[str, OutletMatch]:
     """The nearest outlet of each name scoring at least ``cutoff``, compared only with keys
-    of as many words (a garble keeps the words; 'Eurasian Market' is not 'Eurasianet')."""
+    of as many words (a garble keeps the words; 'Eurasian Market' is not 'Eurasianet').
+    Each name's answer is remembered on the index."""
+    found: dict[str, OutletMatch] = {}
+    fresh: list[str] = []
+    for name in names:
+        known = index.near.get((name, cutoff), _UNKNOWN)
+        if known is _UNKNOWN:
+            fresh.append(name)
+        elif known is not None:
+            found[name] = known
+    if fresh:
+        computed = _fuzzy_compute(index, fresh, cutoff)
+        if len(index.near) + len(fresh) > MAX_REMEMBERED:
+            index.near.clear()
+        for name in fresh:
+            index.near[(name, cutoff)] = computed.get(name)
+        found.update(computed)
+    return found
+
+
+def _fuzzy_compute(index: _Index, names: list[str], cutoff: float) -> dict[str, OutletMatch]:
     groups: dict[int, list[tuple[str, str]]] = {}
     for name in names:
         norm = normalise(name)
@@ -330,7 +359,7 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
                 add(hit.start(), hit.end(), resolved)
     taken = sorted(found)
     residue_lines = {r.span.line for r in ctx.get("residue")}
-    sizes = frozenset(len(plain.split()) for plain in index.fuzzy_plain)
+    sizes = index.sizes
     candidates = sorted(
         written
         for written in _candidates(text, ctx.source.capitalised, sizes)
