@@ -411,7 +411,11 @@ def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[D
     # Each month word is tried once against the patterns, most complete first, at the few
     # places such a date can start: no pattern scans the text.
     word_patterns = [(kind, pattern) for kind, pattern, numeric in _PATTERNS if not numeric]
-    for month_start, _ in month_hits:
+    for month_start, month_end in month_hits:
+        # Every word pattern reads its month from this very word ('may', 'march' in lower
+        # case are ordinary words): when it is no month, no pattern can succeed.
+        if _month(text[month_start:month_end]) is None:
+            continue
         starts = _starts_around(text, month_start)
         done = False
         for kind, pattern in word_patterns:
