@@ -172,3 +172,27 @@ def test_line_count() -> None:
 @given(st.text(alphabet=st.sampled_from(list('aZ “”"«».,:;\n-0123456789AugustBy ')), max_size=300))
 def test_spans_are_exact_on_arbitrary_text(text: str) -> None:
     check_spans(text, extract(text, OUTLETS))
+
+
+def _stock_identifier() -> object:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def test_fast_language_identifier_scores_exactly_as_py3langid() -> None:
+    # The numpy walk and scoring must give py3langid's own numbers, bit for bit.
+    import numpy as np
+    from evidence_support import FIXTURES
+
+    from provenance.evidence.language import _identifier
+
+    fast, stock = _identifier(), _stock_identifier()
+    texts = ["", "1234", "x" * 300, "Ünïcödé – «quotes» 中文 " * 20]
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_text("utf-8")
+        texts += [text[:1500], text[-400:], *text.split("\n")[:5]]
+    for text in texts:
+        data = fast._encode(text)
+        assert np.array_equal(fast._raw_score(data), stock._raw_score(data)), text[:60]  # type: ignore[attr-defined]
+        assert fast.classify(text) == stock.classify(text)  # type: ignore[attr-defined]

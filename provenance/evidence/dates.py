@@ -257,8 +257,10 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 # '2 years ago' glued to a preceding tag ('#asia2 years ago') still reads as a relative date.
+# The look-behind follows the first digit (same matches): a pattern that opens with a digit
+# lets the regex engine skip straight to digits instead of trying every position.
 _GLUED_AGO = re.compile(
-    rf"(?<=[^\W\d])\d{{1,3}}\s{{1,3}}{_UNIT}\s{{1,3}}ago(?![\w])", re.IGNORECASE
+    rf"\d(?<=[^\W\d]\d)\d{{0,2}}\s{{1,3}}{_UNIT}\s{{1,3}}ago(?![\w])", re.IGNORECASE
 )
 
 
@@ -405,13 +407,17 @@ def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[D
         found.append(DateMention(span=source.span(a, b), kind=kind, value=value))
         return True
 
-    lowered = text.lower()
+    lowered = source.lowered
     lowered_or_none = lowered if len(lowered) == len(text) else None  # 'İ' lowercases to 2
     month_hits = _hits(_MONTH_WORD, _MONTH_WORD_ANY_CASE, text, lowered_or_none, start, stop)
     # Each month word is tried once against the patterns, most complete first, at the few
     # places such a date can start: no pattern scans the text.
     word_patterns = [(kind, pattern) for kind, pattern, numeric in _PATTERNS if not numeric]
-    for month_start, _ in month_hits:
+    for month_start, month_end in month_hits:
+        # Every word pattern reads its month from this very word ('may', 'march' in lower
+        # case are ordinary words): when it is no month, no pattern can succeed.
+        if _month(text[month_start:month_end]) is None:
+            continue
         starts = _starts_around(text, month_start)
         done = False
         for kind, pattern in word_patterns:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,8 +24,8 @@ from provenance.evidence.lexicon import PARTICLES, bare, is_name_token
 from provenance.evidence.model import NameCluster, PersonMention, Span
 from provenance.evidence.outlets import overlaps as _overlaps
 from provenance.evidence.outlets import skeleton
-from provenance.evidence.registry import Context, extractor
-from provenance.evidence.text import CAPITALISED
+from provenance.evidence.registry import Context, extractor, per_registry
+from provenance.models import Person
 
 SURNAME_RATIO = 80.0
 PHONETIC_RATIO = 70.0
@@ -48,8 +49,11 @@ def _name_word(token: str) -> tuple[int, int] | None:
     return token.find(word), len(word)
 
 
-def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(full-name spans, single-word spans) of name-shaped capitalised words."""
+def _runs(
+    text: str, words: Iterable[tuple[int, int, str]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(full-name spans, single-word spans) of name-shaped capitalised ``words`` (start, end,
+    word) of ``text``."""
     full: list[tuple[int, int]] = []
     single: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
@@ -65,19 +69,18 @@ def _runs(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
             single.append(run[0])
         run.clear()
 
-    for match in CAPITALISED.finditer(text):
-        shape = _name_word(match.group())
+    for start, match_end, word in words:
+        shape = _name_word(word)
         if shape is None:
             flush()
             continue
-        start = match.start()
         end = start + shape[0] + shape[1]
         gap = text[run[-1][1] : start] if run else " "
         if run and gap != " " and not _PARTICLE_GAP.match(gap):
             flush()
         run.append((start, end))
         # A possessive or a following comma ends the name: "Volkov's", "Smith, a lecturer".
-        if end != match.end():
+        if end != match_end:
             flush()
     flush()
     return full, single
@@ -91,20 +94,35 @@ class _Found:
         self.spans.setdefault((start, end), name)
 
 
-def _registry_names(ctx: Context) -> dict[str, str]:
-    """Every legitimate spelling (casefolded) -> person id."""
+def _spellings(people: tuple[Person, ...]) -> dict[str, str]:
     names: dict[str, str] = {}
-    for person in ctx.people:
+    for person in people:
         for written in (person.name, *person.alternate_name):
             names.setdefault(written.casefold(), person.id)
             names.setdefault(_surname(written).casefold(), person.id)
     return names
 
 
+def _registry_names(ctx: Context) -> dict[str, str]:
+    """Every legitimate spelling (casefolded) -> person id (built once per registry; read-only)."""
+    return per_registry(ctx.people, _spellings)
+
+
+def _surnames_by_person(people: tuple[Person, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple(
+        (person.id, frozenset(_surname(n) for n in (person.name, *person.alternate_name)))
+        for person in people
+    )
+
+
+def _people_by_id(people: tuple[Person, ...]) -> dict[str, Person]:
+    return {p.id: p for p in people}
+
+
 @extractor("people")
 def people(ctx: Context) -> tuple[PersonMention, ...]:
     text = ctx.source.text
-    full, single = _runs(text)
+    full, single = _runs(text, ctx.source.capitalised)
     # A name that the catalog knows as an outlet ('Deutsche Welle') is not a person.
     outlet_spans = sorted((m.span.start, m.span.end) for m in ctx.get("outlets"))
     full = [(s, e) for s, e in full if not _overlaps(outlet_spans, s, e)]
@@ -183,10 +201,9 @@ def _near(a: str, b: str) -> bool:
 def _near_people(ctx: Context, surnames: list[str]) -> set[str]:
     """Catalog people whose surname is near one of ``surnames`` (when none is spelled exactly)."""
     found: set[str] = set()
-    for person in ctx.people:
-        spellings = {_surname(n) for n in (person.name, *person.alternate_name)}
+    for person_id, spellings in per_registry(ctx.people, _surnames_by_person):
         if any(_near(s, t) for s in surnames for t in spellings):
-            found.add(person.id)
+            found.add(person_id)
     return found
 
 
@@ -232,7 +249,7 @@ def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
     for i in range(len(surnames)):
         groups[root(i)].append(i)
     clusters: list[NameCluster] = []
-    people_by_id = {p.id: p for p in ctx.people}
+    people_by_id = per_registry(ctx.people, _people_by_id)
     for members in groups.values():
         if len({surnames[i].casefold() for i in members}) < 2:
             continue

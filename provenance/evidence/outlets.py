@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -23,8 +23,8 @@ from rapidfuzz import fuzz, process
 from provenance.evidence.dates import trie
 from provenance.evidence.lexicon import COMMON, TITLES
 from provenance.evidence.model import OutletMatch, OutletMention, Span
-from provenance.evidence.registry import Context, extractor
-from provenance.evidence.text import CAPITALISED, DOMAIN
+from provenance.evidence.registry import Context, extractor, per_registry
+from provenance.evidence.text import DOMAIN
 from provenance.models import Outlet
 
 FUZZY_THRESHOLD = 80.0  # a near-miss anywhere
@@ -95,6 +95,10 @@ class _Index:
     fuzzy_owner: tuple[_Key, ...]
     pattern: re.Pattern[str] | None
     short_pattern: re.Pattern[str] | None
+    sizes: frozenset[int] = frozenset()  # word counts of the fuzzy keys
+    # name -> its near-miss (or None) at a cutoff: the same places and people recur across
+    # a corpus, and a name's result depends only on the index.
+    near: dict[tuple[str, float], OutletMatch | None] = field(default_factory=dict)
 
 
 def _signature(outlets: Sequence[Outlet]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -149,24 +153,46 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
         fuzzy_owner=tuple(o for _, (_, o) in ordered),
         pattern=pattern,
         short_pattern=short_pattern,
+        sizes=frozenset(len(plain.split()) for _, (plain, _) in ordered),
     )
 
 
-_LAST: list[tuple[Sequence[Outlet], _Index]] = []
+def _build_index(outlets: tuple[Outlet, ...]) -> _Index:
+    return _index(_signature(outlets))
 
 
 def _index_for(outlets: Sequence[Outlet]) -> _Index:
-    """The index of ``outlets``; the same sequence object asked again skips the signature."""
-    if _LAST and _LAST[0][0] is outlets:
-        return _LAST[0][1]
-    index = _index(_signature(outlets))
-    _LAST[:] = [(outlets, index)]
-    return index
+    """The index of ``outlets``; the same entries asked again skip the signature."""
+    return per_registry(outlets, _build_index)
+
+
+MAX_REMEMBERED = 200_000
+_UNKNOWN = OutletMatch(outlet="", matched="", score=0.0, exact=False)  # not yet computed
 
 
 def _fuzzy_many(index: _Index, names: list[str], cutoff: float) -> dict[str, OutletMatch]:
     """The nearest outlet of each name scoring at least ``cutoff``, compared only with keys
-    of as many words (a garble keeps the words; 'Eurasian Market' is not 'Eurasianet')."""
+    of as many words (a garble keeps the words; 'Eurasian Market' is not 'Eurasianet').
+    Each name's answer is remembered on the index."""
+    found: dict[str, OutletMatch] = {}
+    fresh: list[str] = []
+    for name in names:
+        known = index.near.get((name, cutoff), _UNKNOWN)
+        if known is _UNKNOWN:
+            fresh.append(name)
+        elif known is not None:
+            found[name] = known
+    if fresh:
+        computed = _fuzzy_compute(index, fresh, cutoff)
+        if len(index.near) + len(fresh) > MAX_REMEMBERED:
+            index.near.clear()
+        for name in fresh:
+            index.near[(name, cutoff)] = computed.get(name)
+        found.update(computed)
+    return found
+
+
+def _fuzzy_compute(index: _Index, names: list[str], cutoff: float) -> dict[str, OutletMatch]:
     groups: dict[int, list[tuple[str, str]]] = {}
     for name in names:
         norm = normalise(name)
@@ -250,8 +276,11 @@ def _is_common(word: str) -> bool:
     return folded in COMMON or folded in TITLES
 
 
-def _candidates(text: str, sizes: frozenset[int]) -> set[str]:
-    """Distinct capitalised runs of ``sizes`` words, and domain-like tokens, as written."""
+def _candidates(
+    text: str, words: Iterable[tuple[int, int, str]], sizes: frozenset[int]
+) -> set[str]:
+    """Distinct runs of ``sizes`` capitalised ``words`` (start, end, word) of ``text``, and
+    domain-like tokens, as written."""
     found: set[str] = set()
     run: list[tuple[int, int]] = []
 
@@ -263,14 +292,14 @@ def _candidates(text: str, sizes: frozenset[int]) -> set[str]:
                     found.add(text[start:end])
         run.clear()
 
-    for match in CAPITALISED.finditer(text):
-        word = match.group().rstrip("'’")
+    for start, _, written in words:
+        word = written.rstrip("'’")
         if _is_common(word):
             flush()
             continue
-        if run and text[run[-1][1] : match.start()] != " ":
+        if run and text[run[-1][1] : start] != " ":
             flush()
-        run.append((match.start(), match.start() + len(word)))
+        run.append((start, start + len(word)))
         if len(run) > 12:  # a long capitalised run is a heading; keep the work bounded
             flush()
     flush()
@@ -318,7 +347,7 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
         span: Span = ctx.source.span(start, end)
         found[(span.start, span.end)] = OutletMention(span=span, match=match)
 
-    lowered = text.lower()
+    lowered = ctx.source.lowered
     if len(lowered) != len(text):  # 'İ' lowercases to two characters: match case-blind
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for pattern, haystack in ((index.pattern, lowered), (index.short_pattern, text)):
@@ -330,10 +359,10 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
                 add(hit.start(), hit.end(), resolved)
     taken = sorted(found)
     residue_lines = {r.span.line for r in ctx.get("residue")}
-    sizes = frozenset(len(plain.split()) for plain in index.fuzzy_plain)
+    sizes = index.sizes
     candidates = sorted(
         written
-        for written in _candidates(text, sizes)
+        for written in _candidates(text, ctx.source.capitalised, sizes)
         # acronyms and ticker symbols are not garbled outlet names
         if len(written) >= MIN_FUZZY_CHARS and not (written.isupper() and len(written) <= 5)
     )

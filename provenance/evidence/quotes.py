@@ -129,6 +129,8 @@ def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str |
 
 def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
     text = line.text
+    if _OPENERS.search(text) is None:
+        return []
     closers: dict[str, list[int]] = {}
     for mark in _CLOSING.finditer(text):
         closers.setdefault(mark.group(), []).append(mark.start())

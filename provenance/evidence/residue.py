@@ -121,11 +121,16 @@ def _classify(line: Line) -> _Hit | None:
         return None
     if _PLATFORM.match(text):
         return _Hit(line, ResidueKind.PLATFORM, None)
+    glued = _GLUED_UI.search(text) is not None
+    # Without glued tokens, normalising only strips edges and folds case, which never adds
+    # words: a line longer than any phrase or prefix (most of the body) is not residue.
+    if not glued and len(text.strip(_EDGES).split()) > MAX_PREFIX_WORDS:
+        return None
     phrase = normalised(text)
     words = len(phrase.split())
     if not phrase:
         # Only furniture tokens ('spot_img', '- -'): interface.
-        return _Hit(line, ResidueKind.INTERFACE, None) if _GLUED_UI.search(text) else None
+        return _Hit(line, ResidueKind.INTERFACE, None) if glued else None
     if words <= MAX_PHRASE_WORDS:
         if phrase in FOOTER_PHRASES:
             return _Hit(line, ResidueKind.FOOTER, FOOTER_PHRASES[phrase] or None)
@@ -139,7 +144,7 @@ def _classify(line: Line) -> _Hit | None:
         for prefix, language in PREFIX_PHRASES:
             if phrase.startswith(prefix + " ") or phrase == prefix:
                 return _Hit(line, ResidueKind.FOOTER, language)
-    if _GLUED_UI.search(text):
+    if glued:
         return _Hit(line, ResidueKind.INTERFACE, None)
     return None
 

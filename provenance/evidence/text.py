@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 from typing import NamedTuple
 
 from provenance.evidence.model import Span
@@ -58,6 +59,16 @@ class Source:
             return Line(index + 1, begin, begin, "")
         lead = len(raw) - len(raw.lstrip())
         return Line(index + 1, begin + lead, begin + lead + len(stripped), stripped)
+
+    @cached_property
+    def lowered(self) -> str:
+        """``text.lower()``, computed once for every extractor that scans it."""
+        return self.text.lower()
+
+    @cached_property
+    def capitalised(self) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, word) of every ``CAPITALISED`` word: one scan shared by extractors."""
+        return tuple((m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(self.text))
 
     @property
     def line_count(self) -> int:
