@@ -21,7 +21,11 @@ def registered_domain(url_or_host: str) -> str | None:
         parts = _extractor()(url_or_host)
     except ValueError:  # includes UnicodeError (a label IDNA cannot encode)
         return None
-    domain = getattr(parts, "top_domain_under_public_suffix", None) or parts.registered_domain
+    # tldextract 5.2 renamed registered_domain; ask the new name where it exists.
+    if hasattr(parts, "top_domain_under_public_suffix"):
+        domain = parts.top_domain_under_public_suffix
+    else:  # pragma: no cover - older tldextract
+        domain = parts.registered_domain
     return str(domain).lower() if domain else None
 
 

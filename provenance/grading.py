@@ -48,7 +48,10 @@ class Grader:
 
     def __init__(self, catalog: Catalog, shared: Sequence[SharedPassage]) -> None:
         self.catalog = catalog
-        self.articles = {article.id: article for article in catalog.articles}
+        self.publishers = {
+            article.id: frozenset(hop.publisher for hop in article.hops if hop.publisher)
+            for article in catalog.articles
+        }
         self.shared_with: dict[str, set[str]] = defaultdict(set)
         for group in shared:
             ids = {copy.article for copy in group.copies}
@@ -60,12 +63,12 @@ class Grader:
     ) -> tuple[int, list[str]]:
         if not readable:
             return 6, ["6: the text could not be read"]
-        publishers = {hop.publisher for hop in article.hops if hop.publisher}
-        corroborating = set()
-        for other in self.shared_with.get(article.id, ()):
-            others = {h.publisher for h in self.articles[other].hops if h.publisher}
-            if others and not others & publishers:
-                corroborating.add(other)
+        publishers = self.publishers[article.id]
+        corroborating = sorted(
+            other
+            for other in self.shared_with.get(article.id, ())
+            if self.publishers[other] and not self.publishers[other] & publishers
+        )
         score = 3
         reasons = ["3: baseline, possibly true"]
         if len(corroborating) >= 2:
@@ -73,7 +76,7 @@ class Grader:
             reasons.append(f"-2: corroborated by {len(corroborating)} articles from other outlets")
         elif corroborating:
             score -= 1
-            reasons.append(f"-1: corroborated by {sorted(corroborating)[0]} from another outlet")
+            reasons.append(f"-1: corroborated by {corroborating[0]} from another outlet")
         for family in WEIGHTED_FAMILIES:
             hits = [f for f in findings if f.family == family and f.severity != Severity.INFO]
             if hits:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _DECODER = json.JSONDecoder()
@@ -35,7 +35,7 @@ def unescape_pointer_token(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
-def join_pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
+def join_pointer(parts: Sequence[str | int] | Sequence[str]) -> str:
     return "".join("/" + escape_pointer_token(str(part)) for part in parts)
 
 
@@ -59,6 +59,7 @@ class PositionIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self._members: dict[int, _Members] = {}
+        self._elements: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
         self._newlines: list[int] | None = None
 
     @classmethod
@@ -100,20 +101,39 @@ class PositionIndex:
         return members
 
     def _find(self, pointer: str) -> tuple[int, int | None]:
-        """Offsets of the deepest existing value on ``pointer`` and of its key, if any."""
+        """Offsets of the deepest existing value on ``pointer`` and of its key, if any.
+
+        The first two levels (the catalog and its arrays) are listed member by member; below
+        that, one token pass over the element (an article) finds every value in it at once.
+        """
         offset = self._skip(0)
         key_offset = None
         if not pointer:
             return offset, None
-        for raw in pointer[1:].split("/"):
+        tokens = [unescape_pointer_token(raw) for raw in pointer[1:].split("/")]
+        for depth, token in enumerate(tokens):
             if offset >= len(self.text) or self.text[offset] not in "{[":
                 break
+            if depth == 2:
+                values, keys = self._element(offset)
+                rest = join_pointer(tokens[2:])
+                while rest and rest not in values:
+                    rest = rest.rsplit("/", 1)[0]
+                return (values.get(rest, offset), keys.get(rest, key_offset if not rest else None))
             members = self._members_at(offset)
-            token = unescape_pointer_token(raw)
             if token not in members.values:
                 break
             offset, key_offset = members.values[token], members.keys.get(token)
         return offset, key_offset
+
+    def _element(self, offset: int) -> tuple[dict[str, int], dict[str, int]]:
+        """Every value's and key's offset inside the container at ``offset`` (once)."""
+        cached = self._elements.get(offset)
+        if cached is None:
+            _value, end = _DECODER.raw_decode(self.text, offset)
+            cached = _scan(self.text, offset, end)
+            self._elements[offset] = cached
+        return cached
 
     def _position(self, offset: int) -> Position:
         if self._newlines is None:
@@ -135,6 +155,50 @@ class PositionIndex:
     def duplicate_keys(self) -> list[str]:
         """Pointers of members whose key was already used in the same object."""
         return duplicate_keys(self.text)
+
+
+def _scan(text: str, start: int, end: int) -> tuple[dict[str, int], dict[str, int]]:
+    """Offsets of the values and keys of the JSON value in ``text[start:end]``, by pointers
+    relative to it, in one pass of the token regex."""
+    values: dict[str, int] = {}
+    keys: dict[str, int] = {}
+    # Each frame: [pointer, is_object, next array index]
+    stack: list[list[object]] = []
+    expecting_key = False
+    pending_key = ""
+    for match in _TOKEN.finditer(text, start, end):
+        token = match.group()
+        if expecting_key and token[0] == '"':
+            key = json.loads(token) if "\\" in token else token[1:-1]
+            pending_key = f"{stack[-1][0]}/{escape_pointer_token(key)}"
+            keys.setdefault(pending_key, match.start())
+            expecting_key = False
+            continue
+        if token == ":":
+            continue
+        if token == ",":
+            expecting_key = bool(stack and stack[-1][1])
+            continue
+        if token in ("}", "]"):
+            stack.pop()
+            expecting_key = False
+            continue
+        if not stack:
+            pointer = ""
+        elif stack[-1][1]:
+            pointer = pending_key
+        else:
+            position = stack[-1][2]
+            assert isinstance(position, int)
+            pointer = f"{stack[-1][0]}/{position}"
+            stack[-1][2] = position + 1
+        values.setdefault(pointer, match.start())
+        if token == "{":
+            stack.append([pointer, True, 0])
+            expecting_key = True
+        elif token == "[":
+            stack.append([pointer, False, 0])
+    return values, keys
 
 
 def duplicate_keys(text: str) -> list[str]:

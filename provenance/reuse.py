@@ -32,8 +32,11 @@ from provenance.results import PassageCopy, SharedPassage
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 WORD = re.compile(r"\w+")
 MIN_SENTENCE_WORDS = 12
-# Two articles share a passage when they share this many long sentences word for word.
+# Two articles share a passage when they share this many long sentences word for word, and
+# that many make up this share of the shorter one's long sentences (two popular quotations
+# in two unrelated articles are not a republication).
 MIN_SHARED_SENTENCES = 2
+MIN_SHARED_FRACTION = 0.3
 MIN_QUOTE_WORDS = 6
 MIN_SHARED_WORDS = 4
 MIN_CONTAINMENT = 0.5
@@ -209,14 +212,23 @@ def shared_passages(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
             for a, b in combinations(places, 2):
                 pair_counts[(a, b)] += 1
     holders.clear()
+
+    def sentence_count(index: int) -> int:
+        material = given.materials[index]
+        return len(material.sentences) // 3 if material else 0
+
+    joined = {
+        pair: count
+        for pair, count in pair_counts.items()
+        if count >= MIN_SHARED_SENTENCES
+        and count >= MIN_SHARED_FRACTION * min(sentence_count(pair[0]), sentence_count(pair[1]))
+    }
     groups = _Groups()
-    for (a, b), count in pair_counts.items():
-        if count >= MIN_SHARED_SENTENCES:
-            groups.union(a, b)
+    for a, b in joined:
+        groups.union(a, b)
     sentences: dict[int, int] = defaultdict(int)
-    for (a, _b), count in pair_counts.items():
-        if count >= MIN_SHARED_SENTENCES:
-            sentences[groups.find(a)] += count
+    for (a, _b), count in joined.items():
+        sentences[groups.find(a)] += count
     results = []
     for members in groups.groups():
         copies = []

@@ -20,10 +20,13 @@ RULE = RuleInfo(
 
 def _related(a: Article, b: Article) -> bool:
     publishers_a = {hop.publisher for hop in a.hops if hop.publisher}
-    publishers_b = {hop.publisher for hop in b.hops if hop.publisher}
     urls_a = {hop.url for hop in a.hops if hop.url}
-    urls_b = {hop.url for hop in b.hops if hop.url}
-    return bool(publishers_a & publishers_b or urls_a & urls_b)
+    return any(hop.publisher in publishers_a or hop.url in urls_a for hop in b.hops)
+
+
+# Without a likely source, a copy is compared with this many others of its group: enough to
+# name the problem, and the work stays linear in the size of a large group.
+MAX_COMPARED = 10
 
 
 @catalog_rule(RULE)
@@ -35,11 +38,12 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
             if copy.article == shared.likely_source:
                 continue
             article = ctx.article(copy.article)
-            unrelated = [
-                c.article
-                for c in shared.copies
-                if c.article != copy.article and not _related(article, ctx.article(c.article))
-            ]
+            if shared.likely_source is not None:
+                others = [shared.likely_source]
+            else:
+                others = [c.article for c in shared.copies if c.article != copy.article]
+                others = others[:MAX_COMPARED]
+            unrelated = [o for o in others if not _related(article, ctx.article(o))]
             if unrelated:
                 yield ctx.finding(
                     RULE,
