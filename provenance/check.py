@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from provenance.articles import read_article
+from provenance.articles import ArticleReader
 from provenance.config import Config
 from provenance.evidence import extract
 from provenance.evidence.model import Evidence
@@ -73,15 +73,17 @@ class _Job:
 
 
 _job: _Job | None = None
+_reader: ArticleReader | None = None
 
 
 def _init_worker(job: _Job) -> None:
-    global _job
-    _job = job
+    global _job, _reader
+    _job, _reader = job, ArticleReader(job.folder)
 
 
 def _evidence(job: _Job, position: int) -> tuple[str | None, Evidence | None]:
-    text = read_article(job.folder, job.catalog.articles[position].file, job.max_article_bytes)
+    reader = _reader if _reader is not None and _job is job else ArticleReader(job.folder)
+    text = reader.read(job.catalog.articles[position].file, job.max_article_bytes)
     if not isinstance(text, str):
         return None, None
     return text, extract(text, job.catalog.outlets, job.catalog.people)
@@ -229,8 +231,10 @@ def run_check(
     )
     digests = _digest_all(job, jobs, progress)
 
+    reader = ArticleReader(job.folder)
+
     def text_of(position: int) -> str | None:
-        text = read_article(job.folder, catalog.articles[position].file, job.max_article_bytes)
+        text = reader.read(catalog.articles[position].file, job.max_article_bytes)
         return text if isinstance(text, str) else None
 
     shared = find_reuse(

@@ -64,11 +64,11 @@ class Grader:
         if not readable:
             return 6, ["6: the text could not be read"]
         publishers = self.publishers[article.id]
-        corroborating = sorted(
+        corroborating = [
             other
             for other in self.shared_with.get(article.id, ())
             if self.publishers[other] and not self.publishers[other] & publishers
-        )
+        ]
         score = 3
         reasons = ["3: baseline, possibly true"]
         if len(corroborating) >= 2:
@@ -76,7 +76,7 @@ class Grader:
             reasons.append(f"-2: corroborated by {len(corroborating)} articles from other outlets")
         elif corroborating:
             score -= 1
-            reasons.append(f"-1: corroborated by {corroborating[0]} from another outlet")
+            reasons.append(f"-1: corroborated by {min(corroborating)} from another outlet")
         for family in WEIGHTED_FAMILIES:
             hits = [f for f in findings if f.family == family and f.severity != Severity.INFO]
             if hits:

@@ -28,6 +28,8 @@ _TOKEN = re.compile(
 
 
 def escape_pointer_token(token: str) -> str:
+    if "~" not in token and "/" not in token:
+        return token
     return token.replace("~", "~0").replace("/", "~1")
 
 
@@ -110,17 +112,18 @@ class PositionIndex:
         key_offset = None
         if not pointer:
             return offset, None
-        tokens = [unescape_pointer_token(raw) for raw in pointer[1:].split("/")]
-        for depth, token in enumerate(tokens):
+        raw_tokens = pointer[1:].split("/")
+        for depth, raw in enumerate(raw_tokens):
             if offset >= len(self.text) or self.text[offset] not in "{[":
                 break
             if depth == 2:
                 values, keys = self._element(offset)
-                rest = join_pointer(tokens[2:])
+                rest = "/" + "/".join(raw_tokens[2:])
                 while rest and rest not in values:
                     rest = rest.rsplit("/", 1)[0]
                 return (values.get(rest, offset), keys.get(rest, key_offset if not rest else None))
             members = self._members_at(offset)
+            token = unescape_pointer_token(raw)
             if token not in members.values:
                 break
             offset, key_offset = members.values[token], members.keys.get(token)

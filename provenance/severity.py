@@ -12,7 +12,7 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        return {"info": 0, "warning": 1, "error": 2}[self.value]
+        return _RANKS[self]
 
 
 class Family(StrEnum):
@@ -22,3 +22,6 @@ class Family(StrEnum):
     ATTRIBUTION = "attribution"
     INTEGRITY = "integrity"
     REUSE = "reuse"
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}

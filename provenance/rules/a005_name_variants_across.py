@@ -22,6 +22,7 @@ RULE = RuleInfo(
 def check(ctx: CatalogContext) -> Iterator[Finding]:
     for group in ctx.name_variants:
         canonical = fold(group.canonical)
+        ordered = sorted(group.articles)
         for article_id in group.articles:
             places = [
                 where
@@ -30,7 +31,7 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
             ]
             if not places:
                 continue
-            others = sorted(set(group.articles) - {article_id})
+            others = [other for other in ordered[:4] if other != article_id]
             yield ctx.finding(
                 RULE,
                 article_id,
