@@ -145,6 +145,19 @@ def test_unclosed_quotation_runs_to_the_end_of_its_paragraph() -> None:
     assert quote.span.text == "This paragraph continues into the next one"
 
 
+def test_quotation_opened_after_a_colon_runs_to_the_paragraph_end() -> None:
+    text = (
+        "In an interview with Deutsche Welle, the minister explained the plan, saying: "
+        '"We will build the bridge first. The road comes later.\n\n'
+        '"Nobody should expect miracles before the winter."\n'
+    )
+    evidence = extract(text, OUTLETS)
+    first = evidence.quotations[0]
+    assert first.span.text == "We will build the bridge first. The road comes later."
+    assert first.verb == "saying"
+    assert first.given_to == "Deutsche Welle"
+
+
 def test_short_unattributed_quotes_are_not_quotations() -> None:
     assert extract("The so-called “reset” failed.\n").quotations == ()
 

@@ -149,8 +149,9 @@ def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
         ]
         end = min(ends) if ends else None
         if end is None:
-            # An unclosed quotation at the start of a line runs to the paragraph's end.
-            if start > 2:
+            # An unclosed quotation at the start of a line, or after a colon ('saying: "...'),
+            # runs to the paragraph's end: the next paragraph reopens it, by convention.
+            if start > 2 and not text[:start].rstrip().endswith(":"):
                 break
             end = len(text)
         inner = text[start + 1 : end].strip()
