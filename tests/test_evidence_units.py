@@ -209,3 +209,12 @@ def test_fast_language_identifier_scores_exactly_as_py3langid() -> None:
         data = fast._encode(text)
         assert np.array_equal(fast._raw_score(data), stock._raw_score(data)), text[:60]  # type: ignore[attr-defined]
         assert fast.classify(text) == stock.classify(text)  # type: ignore[attr-defined]
+
+
+def test_a_line_with_two_credits_gives_both() -> None:
+    text = "Body.\n\nTranslated from German by Jan Peters. Originally published in Nordsee Kurier.\n"
+    credits = extract(text).credits
+    assert [(c.kind, c.target, c.language) for c in credits] == [
+        ("translated-from", "German", "de"),
+        ("originally-published", "Nordsee Kurier", None),
+    ]

@@ -137,6 +137,8 @@ _SENTENCE_PATTERNS: tuple[tuple[CreditKind, re.Pattern[str]], ...] = tuple(
 _AGENCY = re.compile(
     r"^(?:[^\W\d_][^()\n]{0,80}?\s)?\((?P<target>[^\W\d_][^()\n]{0,40}?)\)\s{0,3}[-–—]"
 )
+# Where a line's first sentence ends: a full stop, then the capital of the next sentence.
+_NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-ZА-Я])")
 # Where a credited name ends inside a sentence.
 _STOP = re.compile(r"\.\s|\.$|[,;)\]|]|\s+(?:and|under|with|on|in|as|where|who|which)\s", re.I)
 _LANGUAGE_BY = re.compile(r"^(?:the\s+)?(\w+)\s+by\s+(.{1,100})$", re.I)
@@ -241,24 +243,31 @@ def _credits_on(ctx: Context, line: Line) -> list[Credit]:
     if agency and _plausible(agency.group("target")):
         add(CreditKind.AGENCY_DATELINE, 0, agency.end(), agency.group("target"))
         return found
-    if len(text) <= MAX_CREDIT_LINE:
+    # A credit line may hold two credits ('Translated from German by A. Originally
+    # published in B.'): the whole-line phrasings read its first sentence, the in-sentence
+    # ones the rest.
+    first = _NEXT_SENTENCE.search(text)
+    first_end = first.start() + 1 if first else len(text)
+    rest_from = 0
+    if first_end <= MAX_CREDIT_LINE:
+        head_text = text[:first_end]
         for kind, pattern in _LINE_PATTERNS:
-            hit = pattern.match(text)
+            hit = pattern.match(head_text)
             if hit is None:
                 continue
             target = hit.group("target").strip(" .,;:'\"“”«»*_–—-")
             if kind is CreditKind.COPYRIGHT:
                 target = _trim(target)
-            if kind is CreditKind.TRANSLATED_FROM and _language(target):
-                add(kind, 0, len(text), target)
-                return found
             if kind in (CreditKind.FROM, CreditKind.SOURCE) and len(target.split()) > 6:
                 continue  # a sentence that starts with 'From', not a credit line
-            if _plausible(target):
-                add(kind, 0, len(text), target)
-                return found
+            if (kind is CreditKind.TRANSLATED_FROM and _language(target)) or _plausible(target):
+                add(kind, 0, first_end, target)
+                rest_from = first_end
+                break
+        if rest_from and rest_from >= len(text.rstrip()):
+            return found
     for kind, pattern in _SENTENCE_PATTERNS:
-        for hit in pattern.finditer(text):
+        for hit in pattern.finditer(text, rest_from):
             target = _trim(hit.group("target"))
             if not _plausible(target):
                 continue
