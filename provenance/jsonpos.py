@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _DECODER = json.JSONDecoder()
+ELEMENTS_KEPT = 64
 scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 # Unrolled string loop: linear, no backtracking on long or escape-heavy strings.
@@ -136,6 +137,9 @@ class PositionIndex:
             _value, end = _DECODER.raw_decode(self.text, offset)
             cached = _scan(self.text, offset, end)
             self._elements[offset] = cached
+            if len(self._elements) > ELEMENTS_KEPT:
+                # Findings come article by article: the oldest element is done with.
+                del self._elements[next(iter(self._elements))]
         return cached
 
     def _position(self, offset: int) -> Position:

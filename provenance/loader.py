@@ -65,20 +65,9 @@ class LoadedCatalog:
     def positions(self) -> PositionIndex:
         return PositionIndex(self.text)
 
-    @cached_property
-    def _located(self) -> dict[tuple[str, bool], Location]:
-        return {}
-
     def locate(self, pointer: str, *, key: bool = False) -> Location:
-        """Where ``pointer`` stands in the file (many findings share one pointer: once each)."""
-        found = self._located.get((pointer, key))
-        if found is None:
-            where = self.positions.key(pointer) if key else self.positions.value(pointer)
-            found = Location(
-                file=self.display, line=where.line, column=where.column, pointer=pointer
-            )
-            self._located[(pointer, key)] = found
-        return found
+        where = self.positions.key(pointer) if key else self.positions.value(pointer)
+        return Location(file=self.display, line=where.line, column=where.column, pointer=pointer)
 
 
 def read_text(path: Path, display: str) -> str:

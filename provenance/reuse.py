@@ -2,12 +2,13 @@
 
 Each article is reduced, where its text is read (in a worker), to compact material:
 - the hash of every sentence of twelve words or more (normalised), with its offsets;
-- for each quotation, the sorted hashes of its content words, and where it stands.
+- for each quotation, the hashes of its content words and word pairs, and where it stands.
 The catalog-wide pass then works on those numbers, never on all pairs of articles:
 - passages: articles that share at least MIN_SHARED_SENTENCES sentence hashes, joined
   into groups (a source and its copies);
-- quotations: an inverted index of content words, in which only the rarer words count
-  (like passim's n-gram frequency cap); quotation pairs that share enough of them are
+- quotations: identical ones joined by the hash of their words; reworded ones through an
+  inverted index of consecutive content-word pairs, in which only the rarer pairs count
+  (like passim's n-gram frequency cap); candidates that share enough of them are
   confirmed by their containment over all their words, which survives the rewording that
   translation brings, and measured with rapidfuzz on the re-read texts.
 Words and sentences held by more than MAX_POSTINGS articles are left out: they say nothing
@@ -19,10 +20,10 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from provenance.evidence.model import Evidence
 from provenance.findings import Location
@@ -39,6 +40,7 @@ MIN_SHARED_SENTENCES = 2
 MIN_SHARED_FRACTION = 0.3
 MIN_QUOTE_WORDS = 6
 MIN_SHARED_WORDS = 4
+MIN_SHARED_PAIRS = 2
 MIN_CONTAINMENT = 0.5
 MIN_SIMILARITY = 50
 MAX_POSTINGS = 50
@@ -72,6 +74,8 @@ class QuoteRef:
     speaker: str | None
     given_to: str | None
     words: array[int]  # sorted, distinct content-word hashes
+    pairs: array[int]  # sorted, distinct hashes of consecutive content-word pairs
+    exact: int  # hash of all its words, normalised: identical quotations share it
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,10 @@ def reuse_material(text: str, evidence: Evidence | None) -> ReuseMaterial:
     quotations = []
     for quotation in evidence.quotations if evidence else ():
         span = quotation.span
-        hashes = {_hash(word) for word in content_words(span.text)}
+        content = content_words(span.text)
+        hashes = {_hash(word) for word in content}
         if len(hashes) >= MIN_SHARED_WORDS and len(span.text.split()) >= MIN_QUOTE_WORDS:
+            pairs = {_hash(f"{a} {b}") for a, b in pairwise(content)}
             quotations.append(
                 QuoteRef(
                     start=span.start,
@@ -107,6 +113,8 @@ def reuse_material(text: str, evidence: Evidence | None) -> ReuseMaterial:
                     speaker=quotation.speaker,
                     given_to=quotation.given_to,
                     words=array("q", sorted(hashes)),
+                    pairs=array("q", sorted(pairs)),
+                    exact=_hash(" ".join(WORD.findall(span.text.casefold()))),
                 )
             )
     return ReuseMaterial(sentences=sentences, quotations=tuple(quotations))
@@ -157,15 +165,21 @@ def _snippet(text: str) -> str:
 
 
 class _Texts:
-    """Re-read texts, each at most once per pass."""
+    """Re-read texts, the most recent ones kept (a large catalog cannot hold them all)."""
+
+    KEPT = 256
 
     def __init__(self, text_of: TextOf) -> None:
         self.text_of = text_of
-        self.cache: dict[int, str | None] = {}
+        self.cache: OrderedDict[int, str | None] = OrderedDict()
 
     def __call__(self, index: int) -> str:
-        if index not in self.cache:
+        if index in self.cache:
+            self.cache.move_to_end(index)
+        else:
             self.cache[index] = self.text_of(index)
+            if len(self.cache) > self.KEPT:
+                self.cache.popitem(last=False)
         return self.cache[index] or ""
 
 
@@ -194,24 +208,64 @@ class _Groups:
         yield from (members for members in grouped.values() if len(members) > 1)
 
 
+class _PairCounter:
+    """How many keys each pair of holders shares, counted in a flat array of pair codes
+    (eight bytes a pair, where a dictionary of tuples costs over a hundred)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = max(size, 1)
+        self.codes = array("q")
+
+    def add(self, holders: list[int]) -> None:
+        size = self.size
+        self.codes.extend(a * size + b for a, b in combinations(holders, 2))
+
+    def counts(self, minimum: int) -> dict[tuple[int, int], int]:
+        import numpy as np
+
+        if not self.codes:
+            return {}
+        codes, counts = np.unique(np.frombuffer(self.codes, dtype=np.int64), return_counts=True)
+        kept = counts >= minimum
+        return {
+            (code // self.size, code % self.size): count
+            for code, count in zip(codes[kept].tolist(), counts[kept].tolist(), strict=True)
+        }
+
+
+def _postings(keys: array[int], owners: array[int]) -> Iterator[tuple[int, list[int]]]:
+    """Each key held by 2 to MAX_POSTINGS owners, with its owners in order: a sort in numpy
+    rather than a dictionary of lists, which would cost a hundred bytes an entry."""
+    import numpy as np
+
+    if not keys:
+        return
+    key_array = np.frombuffer(keys, dtype=np.int64)
+    owner_array = np.frombuffer(owners, dtype=np.int64)
+    order = np.lexsort((owner_array, key_array))
+    sorted_keys, sorted_owners = key_array[order], owner_array[order]
+    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(sorted_keys)])
+    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
+        if 1 < size <= MAX_POSTINGS:
+            yield int(sorted_keys[start]), sorted_owners[start : start + size].tolist()
+
+
 def shared_passages(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
     """One group per set of articles joined by identical sentences (a source and its copies),
     each copy shown at the first sentence it shares."""
-    holders: dict[int, list[int]] = defaultdict(list)
+    keys = array("q")
+    owners = array("q")
     for index, material in enumerate(given.materials):
-        if material is None:
-            continue
-        triples = material.sentences
-        for position in range(0, len(triples), 3):
-            holders[triples[position]].append(index)
-    pair_counts: dict[tuple[int, int], int] = defaultdict(int)
+        if material is not None:
+            keys.extend(material.sentences[0::3])
+            owners.extend([index] * (len(material.sentences) // 3))
     shared_keys: set[int] = set()
-    for key, places in holders.items():
-        if 1 < len(places) <= MAX_POSTINGS:
-            shared_keys.add(key)
-            for a, b in combinations(places, 2):
-                pair_counts[(a, b)] += 1
-    holders.clear()
+    pairs = _PairCounter(len(given.materials))
+    for key, places in _postings(keys, owners):
+        shared_keys.add(key)
+        pairs.add(places)
+    pair_counts = pairs.counts(MIN_SHARED_SENTENCES)
 
     def sentence_count(index: int) -> int:
         material = given.materials[index]
@@ -273,19 +327,22 @@ def _containment(a: array[int], b: array[int]) -> float:
 
 
 def _candidate_pairs(quotes: list[tuple[int, QuoteRef]]) -> dict[tuple[int, int], int]:
-    """Pairs of quotations (by number) from different articles sharing rare content words,
-    with how many they share."""
-    postings: dict[int, list[int]] = defaultdict(list)
+    """Pairs of quotations (by number) from different articles sharing rare pairs of
+    consecutive content words (far rarer than single words, so even common vocabulary stays
+    under the postings cap), with how many they share."""
+    keys = array("q")
+    numbers = array("q")
     for number, (_index, quote) in enumerate(quotes):
-        for word in quote.words:
-            postings[word].append(number)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for numbers in postings.values():
-        if 1 < len(numbers) <= MAX_POSTINGS:
-            for a, b in combinations(numbers, 2):
-                if quotes[a][0] != quotes[b][0]:
-                    shared[(a, b)] += 1
-    return {pair: count for pair, count in shared.items() if count >= MIN_SHARED_WORDS}
+        keys.extend(quote.pairs)
+        numbers.extend([number] * len(quote.pairs))
+    pairs = _PairCounter(len(quotes))
+    for _key, holders in _postings(keys, numbers):
+        pairs.add(holders)
+    return {
+        (a, b): count
+        for (a, b), count in pairs.counts(MIN_SHARED_PAIRS).items()
+        if quotes[a][0] != quotes[b][0]
+    }
 
 
 def shared_quotations(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
@@ -304,6 +361,14 @@ def shared_quotations(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
         index, quote = quotes[number]
         return texts(index)[quote.start : quote.end]
 
+    # Identical quotations join without the postings cap: a statement repeated by hundreds
+    # of articles is one group, found in linear time.
+    first_with: dict[int, int] = {}
+    for number, (_index, quote) in enumerate(quotes):
+        other = first_with.setdefault(quote.exact, number)
+        if other != number and quotes[other][0] != quotes[number][0]:
+            groups.union(other, number)
+            scores[(other, number)] = 100.0
     for (a, b), _count in sorted(_candidate_pairs(quotes).items()):
         if _containment(quotes[a][1].words, quotes[b][1].words) < MIN_CONTAINMENT:
             continue
