@@ -52,31 +52,46 @@ class Grader:
             article.id: frozenset(hop.publisher for hop in article.hops if hop.publisher)
             for article in catalog.articles
         }
-        self.shared_with: dict[str, set[str]] = defaultdict(set)
-        for group in shared:
-            ids = {copy.article for copy in group.copies}
-            for article_id in ids:
-                self.shared_with[article_id] |= ids - {article_id}
+        # Each article's groups, not each pair: one statement repeated by thousands of
+        # articles would make the pairs quadratic.
+        self.groups: list[list[str]] = [sorted({c.article for c in g.copies}) for g in shared]
+        self.groups_of: dict[str, list[int]] = defaultdict(list)
+        for number, members in enumerate(self.groups):
+            for article_id in members:
+                self.groups_of[article_id].append(number)
+
+    def _corroborating(self, article_id: str) -> list[str]:
+        """Up to two articles of other outlets that share text with this one (the smallest
+        ids, so that the reason is the same on every run)."""
+        publishers = self.publishers[article_id]
+        found: set[str] = set()
+        for number in self.groups_of.get(article_id, ()):
+            taken = 0
+            for other in self.groups[number]:  # sorted: the first two found are the smallest
+                others = self.publishers[other]
+                if other != article_id and others and not others & publishers:
+                    found.add(other)
+                    taken += 1
+                    if taken == 2:
+                        break
+        return sorted(found)[:2]
 
     def credibility(
         self, article: Article, findings: Sequence[Finding], readable: bool
     ) -> tuple[int, list[str]]:
         if not readable:
             return 6, ["6: the text could not be read"]
-        publishers = self.publishers[article.id]
-        corroborating = [
-            other
-            for other in self.shared_with.get(article.id, ())
-            if self.publishers[other] and not self.publishers[other] & publishers
-        ]
+        corroborating = self._corroborating(article.id)
         score = 3
         reasons = ["3: baseline, possibly true"]
         if len(corroborating) >= 2:
             score -= 2
-            reasons.append(f"-2: corroborated by {len(corroborating)} articles from other outlets")
+            reasons.append(
+                f"-2: corroborated by articles from other outlets ({', '.join(corroborating)})"
+            )
         elif corroborating:
             score -= 1
-            reasons.append(f"-1: corroborated by {min(corroborating)} from another outlet")
+            reasons.append(f"-1: corroborated by {corroborating[0]} from another outlet")
         for family in WEIGHTED_FAMILIES:
             hits = [f for f in findings if f.family == family and f.severity != Severity.INFO]
             if hits:

@@ -33,6 +33,20 @@ def extractor(name: str) -> Callable[[F], F]:
     return register
 
 
+_FROZEN: list[tuple[Sequence[Any], tuple[Any, ...]]] = []
+
+
+def _frozen(items: Sequence[T]) -> tuple[T, ...]:
+    """``tuple(items)``, the same tuple object while the caller passes the same sequence, so
+    that per-registry caches recognise the registry by identity instead of hashing it."""
+    for seen, frozen in _FROZEN:
+        if seen is items:
+            return frozen
+    frozen_items = tuple(items)
+    _FROZEN[:] = [(items, frozen_items), *_FROZEN[:3]]
+    return frozen_items
+
+
 class Context:
     """One article being read: its source, the registries, and the results found so far."""
 
@@ -40,8 +54,8 @@ class Context:
         self, text: str, outlets: Sequence[Outlet] = (), people: Sequence[Person] = ()
     ) -> None:
         self.source = Source(text)
-        self.outlets = tuple(outlets)
-        self.people = tuple(people)
+        self.outlets = _frozen(outlets)
+        self.people = _frozen(people)
         self._results: dict[str, Any] = {}
         self._running: set[str] = set()
 
@@ -65,19 +79,32 @@ _PER_REGISTRY: dict[Hashable, tuple[tuple[Any, ...], Any]] = {}
 _PER_REGISTRY_SIZE = 16
 
 
-_LAST_KEY: list[tuple[Sequence[Any], tuple[int, ...]]] = []
+_LAST_KEY: list[tuple[Sequence[Any], int]] = []
+# The entries' ids -> a small token, and the entries themselves, held so that no id can be
+# reused while its token is in use. A token hashes in constant time, where a tuple of
+# 15,000 ids is hashed anew at every lookup.
+_TOKENS: dict[tuple[int, ...], tuple[int, tuple[Any, ...]]] = {}
+_TOKENS_SIZE = 16
+_next_token = 0
 
 
-def _key_of(items: Sequence[Any]) -> tuple[int, ...]:
-    # A context asks several times with one tuple: its key is remembered by identity (the
-    # tuple is immutable and held here, so its id cannot be reused meanwhile).
-    for seen, key in _LAST_KEY:
+def _key_of(items: Sequence[Any]) -> int:
+    # A run asks many times with one sequence: its token is remembered by identity (the
+    # sequence is held here, so its id cannot be reused meanwhile).
+    global _next_token
+    for seen, token in _LAST_KEY:
         if seen is items:
-            return key
-    key = tuple(map(id, items))
-    if isinstance(items, tuple):
-        _LAST_KEY[:] = [(items, key), *_LAST_KEY[:3]]
-    return key
+            return token
+    ids = tuple(map(id, items))
+    known = _TOKENS.get(ids)
+    if known is None:
+        if len(_TOKENS) >= _TOKENS_SIZE:
+            del _TOKENS[next(iter(_TOKENS))]
+        known = (_next_token, tuple(items))
+        _next_token += 1
+        _TOKENS[ids] = known
+    _LAST_KEY[:] = [(items, known[0]), *_LAST_KEY[:3]]
+    return known[0]
 
 
 def per_registry(items: Sequence[T], build: Callable[[tuple[T, ...]], R]) -> R:

@@ -22,8 +22,9 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
     for shared in ctx.shared:
         if shared.kind != "passage":
             continue
+        members = sorted({c.article for c in shared.copies})
         for copy in shared.copies:
-            others = sorted({c.article for c in shared.copies} - {copy.article})
+            others = [other for other in members[:4] if other != copy.article]
             source = f"; likely source: {shared.likely_source}" if shared.likely_source else ""
             yield ctx.finding(
                 RULE,

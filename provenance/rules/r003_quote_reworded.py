@@ -24,8 +24,9 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
     for shared in ctx.shared:
         if shared.kind != "quotation" or shared.similarity >= IDENTICAL:
             continue
+        members = sorted({c.article for c in shared.copies})
         for copy in shared.copies:
-            others = sorted({c.article for c in shared.copies} - {copy.article})
+            others = [other for other in members[:4] if other != copy.article]
             yield ctx.finding(
                 RULE,
                 copy.article,
