@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 _DECODER = json.JSONDecoder()
 ELEMENTS_KEPT = 64
@@ -135,7 +136,8 @@ class PositionIndex:
         cached = self._elements.get(offset)
         if cached is None:
             _value, end = _DECODER.raw_decode(self.text, offset)
-            cached = _scan(self.text, offset, end)
+            values, keys, _repeated = _scan(self.text, offset, end)
+            cached = (values, keys)
             self._elements[offset] = cached
             if len(self._elements) > ELEMENTS_KEPT:
                 # Findings come article by article: the oldest element is done with.
@@ -164,13 +166,14 @@ class PositionIndex:
         return duplicate_keys(self.text)
 
 
-def _scan(text: str, start: int, end: int) -> tuple[dict[str, int], dict[str, int]]:
+def _scan(text: str, start: int, end: int) -> tuple[dict[str, int], dict[str, int], list[str]]:
     """Offsets of the values and keys of the JSON value in ``text[start:end]``, by pointers
-    relative to it, in one pass of the token regex."""
+    relative to it, and the pointers of repeated keys, in one pass of the token regex."""
     values: dict[str, int] = {}
     keys: dict[str, int] = {}
-    # Each frame: [pointer, is_object, next array index]
-    stack: list[list[object]] = []
+    repeated: list[str] = []
+    # Each frame: [pointer, is_object, next array index, keys seen]
+    stack: list[list[Any]] = []
     expecting_key = False
     pending_key = ""
     for match in _TOKEN.finditer(text, start, end):
@@ -178,6 +181,9 @@ def _scan(text: str, start: int, end: int) -> tuple[dict[str, int], dict[str, in
         if expecting_key and token[0] == '"':
             key = json.loads(token) if "\\" in token else token[1:-1]
             pending_key = f"{stack[-1][0]}/{escape_pointer_token(key)}"
+            if key in stack[-1][3]:
+                repeated.append(pending_key)
+            stack[-1][3].add(key)
             keys.setdefault(pending_key, match.start())
             expecting_key = False
             continue
@@ -195,60 +201,18 @@ def _scan(text: str, start: int, end: int) -> tuple[dict[str, int], dict[str, in
         elif stack[-1][1]:
             pointer = pending_key
         else:
-            position = stack[-1][2]
-            assert isinstance(position, int)
-            pointer = f"{stack[-1][0]}/{position}"
-            stack[-1][2] = position + 1
+            pointer = f"{stack[-1][0]}/{stack[-1][2]}"
+            stack[-1][2] += 1
         values.setdefault(pointer, match.start())
-        if token == "{":
-            stack.append([pointer, True, 0])
-            expecting_key = True
-        elif token == "[":
-            stack.append([pointer, False, 0])
-    return values, keys
-
-
-def duplicate_keys(text: str) -> list[str]:
-    """One token pass over the whole text (only run when ``json.loads`` saw a duplicate)."""
-    found: list[str] = []
-    # Each frame: [pointer, is_object, next array index, keys seen]
-    stack: list[list[object]] = []
-    expecting_key = False
-    pending_key: str | None = None
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        if stack and stack[-1][1] and expecting_key and token[0] == '"':
-            key = json.loads(token) if "\\" in token else token[1:-1]
-            pointer = f"{stack[-1][0]}/{escape_pointer_token(key)}"
-            seen = stack[-1][3]
-            assert isinstance(seen, set)
-            if key in seen:
-                found.append(pointer)
-            seen.add(key)
-            pending_key = pointer
-            expecting_key = False
-            continue
-        if token == ":":
-            continue
-        if token == ",":
-            expecting_key = bool(stack and stack[-1][1])
-            continue
-        if token in ("}", "]"):
-            stack.pop()
-            expecting_key = False
-            continue
-        if not stack:
-            pointer = ""
-        elif stack[-1][1]:
-            pointer = pending_key or ""
-        else:
-            position = stack[-1][2]
-            assert isinstance(position, int)
-            pointer = f"{stack[-1][0]}/{position}"
-            stack[-1][2] = position + 1
         if token == "{":
             stack.append([pointer, True, 0, set()])
             expecting_key = True
         elif token == "[":
             stack.append([pointer, False, 0, None])
-    return found
+    return values, keys, repeated
+
+
+def duplicate_keys(text: str) -> list[str]:
+    """Pointers of members whose key was already used in the same object (one token pass
+    over the whole text: only run when ``json.loads`` saw a duplicate)."""
+    return _scan(text, 0, len(text))[2]

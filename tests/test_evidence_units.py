@@ -212,7 +212,9 @@ def test_fast_language_identifier_scores_exactly_as_py3langid() -> None:
 
 
 def test_a_line_with_two_credits_gives_both() -> None:
-    text = "Body.\n\nTranslated from German by Jan Peters. Originally published in Nordsee Kurier.\n"
+    text = (
+        "Body.\n\nTranslated from German by Jan Peters. Originally published in Nordsee Kurier.\n"
+    )
     credits = extract(text).credits
     assert [(c.kind, c.target, c.language) for c in credits] == [
         ("translated-from", "German", "de"),
