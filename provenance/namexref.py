@@ -88,19 +88,9 @@ def cross_article_variants(
         written: Counter[str] = Counter()
         for last in lasts:
             written.update(usage[last])
-        owners = {legitimate.get(fold(name)) for name in written}
-        if None not in owners and len(owners) == 1:
-            continue  # every spelling is a registered one of the same person
-        registered = sorted(owner for owner in owners if owner)
-        canonical = registered[0] if len(registered) == 1 else written.most_common(1)[0][0]
-        result.append(
-            NameVariants(
-                canonical=canonical,
-                variants=tuple(sorted(written)),
-                articles=tuple(sorted(involved)),
-                person=person_ids.get(canonical),
-            )
-        )
+        group = _group(written, involved, legitimate, person_ids)
+        if group is not None:
+            result.append(group)
     result.extend(_first_name_variants(names_by_article, people))
     return sorted(result, key=lambda v: (v.canonical, v.variants))
 
@@ -137,19 +127,28 @@ def _first_name_variants(
                 if len(involved) < 2:
                     continue
                 spellings = written[(last, a)] + written[(last, b)]
-                owners = {legitimate.get(fold(name)) for name in spellings}
-                if None not in owners and len(owners) == 1:
-                    continue
-                registered = sorted(owner for owner in owners if owner)
-                canonical = (
-                    registered[0] if len(registered) == 1 else spellings.most_common(1)[0][0]
-                )
-                found.append(
-                    NameVariants(
-                        canonical=canonical,
-                        variants=tuple(sorted(spellings)),
-                        articles=tuple(sorted(involved)),
-                        person=person_ids.get(canonical),
-                    )
-                )
+                group = _group(spellings, involved, legitimate, person_ids)
+                if group is not None:
+                    found.append(group)
     return found
+
+
+def _group(
+    written: Counter[str],
+    involved: set[str],
+    legitimate: Mapping[str, str],
+    person_ids: Mapping[str, str],
+) -> NameVariants | None:
+    """The spellings as one group, or None when each is a registered one of one person.
+    The canonical name is the registered person's, else the most used spelling."""
+    owners = {legitimate.get(fold(name)) for name in written}
+    if None not in owners and len(owners) == 1:
+        return None
+    registered = sorted(owner for owner in owners if owner)
+    canonical = registered[0] if len(registered) == 1 else written.most_common(1)[0][0]
+    return NameVariants(
+        canonical=canonical,
+        variants=tuple(sorted(written)),
+        articles=tuple(sorted(involved)),
+        person=person_ids.get(canonical),
+    )

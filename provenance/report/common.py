@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -178,6 +178,20 @@ def word_diff(reference: str, copy: str) -> tuple[Change, ...]:
     # autojunk off: on long passages it would silently treat common words as noise.
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     return tuple(Change(op, a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in matcher.get_opcodes())
+
+
+def marked_side(
+    changes: Sequence[Change], side: str, escape: Callable[[str], str], mark: Callable[[str], str]
+) -> str:
+    """One side ("before" or "after") of a word diff, escaped, with ``mark`` around each
+    changed run: shared by the HTML and Markdown reports."""
+    words = []
+    for change in changes:
+        chunk = change.before if side == "before" else change.after
+        if chunk:
+            text = escape(" ".join(chunk))
+            words.append(text if change.op == "equal" else mark(text))
+    return " ".join(words)
 
 
 def changes_text(changes: Sequence[Change], limit: int = 6) -> list[str]:

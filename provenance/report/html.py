@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from html import escape
 
 from provenance.findings import Family, Finding, Severity
@@ -28,6 +28,7 @@ from provenance.report.common import (
     clean,
     counts_text,
     findings_by_article,
+    marked_side,
     one_line,
     reference_index,
     safe_url,
@@ -317,18 +318,9 @@ def _findings_section(result: CheckResult) -> str:
     return f'<section id="findings"><h2>Findings</h2>{_filters(result.findings)}{body}</section>'
 
 
-def _marked(changes: Iterable[Change], side: str) -> str:
-    words = []
-    for change in changes:
-        chunk = change.before if side == "before" else change.after
-        if not chunk:
-            continue
-        text = esc(" ".join(chunk))
-        if change.op == "equal":
-            words.append(text)
-        else:
-            words.append(f"<del>{text}</del>" if side == "before" else f"<ins>{text}</ins>")
-    return " ".join(words)
+def _marked(changes: Sequence[Change], side: str) -> str:
+    tag = "del" if side == "before" else "ins"
+    return marked_side(changes, side, esc, lambda text: f"<{tag}>{text}</{tag}>")
 
 
 def _quote(article: str, location: str, body: str, speaker: str | None, given: str | None) -> str:

@@ -19,6 +19,7 @@ from provenance.report.common import (
     chain_steps,
     counts_text,
     findings_by_article,
+    marked_side,
     one_line,
     reference_index,
     safe_url,
@@ -136,17 +137,8 @@ def _findings(result: CheckResult) -> list[str]:
 
 def _marked(changes: tuple[Change, ...], side: str) -> str:
     """One side of a word diff: what differs struck through (reference) or bold (copy)."""
-    words = []
-    for change in changes:
-        chunk = change.before if side == "before" else change.after
-        if not chunk:
-            continue
-        text = md(" ".join(chunk))
-        if change.op == "equal":
-            words.append(text)
-        else:
-            words.append(f"~~{text}~~" if side == "before" else f"**{text}**")
-    return " ".join(words)
+    mark = "~~" if side == "before" else "**"
+    return marked_side(changes, side, md, lambda text: f"{mark}{text}{mark}")
 
 
 def _passage(number: int, passage: SharedPassage) -> list[str]:
