@@ -23,9 +23,14 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def packaged_schema(package: str, file: str) -> dict[str, Any]:
+    """A schema file shipped inside ``package``."""
+    text = resources.files(package).joinpath(file).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
 @cache
 def committed_catalog_schema() -> dict[str, Any]:
     """The schema shipped in the package (what editors and `validate` use)."""
-    text = resources.files("provenance").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return packaged_schema("provenance", SCHEMA_FILE)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from provenance.results import REPORT_VERSION, CheckResult
+from provenance.schema import DRAFT, packaged_schema
+from provenance.schema import render as render_json_schema
 
 SCHEMA_FILE = "report.schema.json"
 SCHEMA_ID = f"https://provenance.invalid/schemas/report-{REPORT_VERSION}.schema.json"
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def document(result: CheckResult) -> dict[str, Any]:
@@ -38,13 +38,10 @@ def generate_report_schema() -> dict[str, Any]:
     return {"$schema": DRAFT, "$id": SCHEMA_ID, **schema}
 
 
-def render_schema(schema: dict[str, Any]) -> str:
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+render_schema = render_json_schema  # one layout for both committed schemas
 
 
 @cache
 def committed_report_schema() -> dict[str, Any]:
     """The schema shipped beside this module."""
-    text = resources.files("provenance.report").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return packaged_schema("provenance.report", SCHEMA_FILE)
