@@ -8,10 +8,9 @@ the commands and the measurements); these tests run the same paths at a size CI 
 from __future__ import annotations
 
 import os
-import resource
+import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from provenance.articles import MAX_ARTICLE_BYTES
@@ -21,34 +20,40 @@ from tests.conftest import ROOT
 GIB = 1 << 30
 
 
+# ru_maxrss starts from the forking process's high-water mark (Linux copies it on fork and
+# keeps it across exec), so a child forked straight from a grown pytest process reports
+# pytest's RSS. A fresh, small launcher forks the measured process and reports its peak.
+_LAUNCHER = """
+import os, resource, subprocess, sys
+cap = int(sys.argv[1])
+def limit():
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+child = subprocess.Popen(
+    [sys.executable, "-m", "provenance", *sys.argv[2:]], stdout=subprocess.DEVNULL, preexec_fn=limit
+)
+_, status, usage = os.wait4(child.pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss * 1024)
+"""
+
+
 def run_capped(args: list[str], cwd: Path, cap: int, timeout: float = 300) -> tuple[int, str, int]:
     """Run `provenance ARGS` with RLIMIT_AS = cap; (exit code, stderr, peak RSS in bytes)."""
-
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "provenance", *args],
+    launcher = subprocess.Popen(
+        [sys.executable, "-c", _LAUNCHER, str(cap), *args],
         cwd=cwd,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        preexec_fn=limit,
+        start_new_session=True,
     )
-    deadline = time.monotonic() + timeout
-    while True:  # wait4 gives this child's own peak RSS (ru_maxrss, in KiB on Linux)
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError(f"provenance {' '.join(args)} did not end in {timeout} s")
-        time.sleep(0.05)
-    assert process.stderr is not None
-    stderr = process.stderr.read().decode()
-    process.stderr.close()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, stderr, usage.ru_maxrss * 1024
+    try:
+        stdout, stderr = launcher.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired as expired:
+        os.killpg(launcher.pid, signal.SIGKILL)  # the launcher and the measured process
+        launcher.communicate()
+        raise AssertionError(f"provenance {' '.join(args)} did not end in {timeout} s") from expired
+    code, peak = stdout.decode().split()
+    return int(code), stderr.decode(), int(peak)
 
 
 def write_long_catalog(path: Path, entries: int) -> None:
