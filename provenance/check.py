@@ -195,10 +195,14 @@ def _acknowledge(findings: Iterable[Finding], catalog: Catalog) -> list[Finding]
 
 def _positioned(findings: Iterable[Finding], loaded: LoadedCatalog) -> Iterator[Finding]:
     """Fill in the line and column in sources.json of findings that know only a pointer."""
+    located: dict[str, Location] = {}  # several findings often point at one value
     for finding in findings:
         where = finding.catalog
         if where is not None and where.line == 0 and where.pointer is not None:
-            finding = finding.model_copy(update={"catalog": loaded.locate(where.pointer)})
+            place = located.get(where.pointer)
+            if place is None:
+                place = located[where.pointer] = loaded.locate(where.pointer)
+            finding = finding.model_copy(update={"catalog": place})
         yield finding
 
 

@@ -3,8 +3,9 @@
 ``json.loads`` is fast but forgets positions. This index finds them lazily: to reach
 ``/articles/5000/copy/url`` it lists the members of each container on the way, skipping
 each member's value with the C decoder (``raw_decode``), and remembers them. A catalog of
-100,000 articles is walked once at the top level; each article is walked only when one of
-its pointers is asked for.
+100,000 articles is walked once at the top level; inside an article only the containers on
+the way to a pointer asked for are listed (a token pass over the whole article cost ten
+times more), and only the most recent of those are remembered.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 _DECODER = json.JSONDecoder()
-ELEMENTS_KEPT = 64
+# Containers below the top two levels (inside one article) kept listed: findings come
+# article by article, so older ones are done with.
+DEEP_KEPT = 256
 scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 # Unrolled string loop: linear, no backtracking on long or escape-heavy strings.
@@ -62,8 +65,8 @@ class PositionIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._members: dict[int, _Members] = {}
-        self._elements: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
+        self._members: dict[int, _Members] = {}  # the catalog and its arrays
+        self._deep: dict[int, _Members] = {}  # containers inside them, the latest DEEP_KEPT
         self._newlines: list[int] | None = None
 
     @classmethod
@@ -74,9 +77,10 @@ class PositionIndex:
         match = _WHITESPACE.match(self.text, offset)
         return match.end() if match else offset
 
-    def _members_at(self, offset: int) -> _Members:
+    def _members_at(self, offset: int, depth: int) -> _Members:
         """List the members of the container that starts at ``offset`` (once)."""
-        cached = self._members.get(offset)
+        cache = self._members if depth < 2 else self._deep
+        cached = cache.get(offset)
         if cached is not None:
             return cached
         text = self.text
@@ -101,48 +105,26 @@ class PositionIndex:
             if position < len(text) and text[position] == ",":
                 position = self._skip(position + 1)
         members = _Members(values, keys)
-        self._members[offset] = members
+        cache[offset] = members
+        if len(self._deep) > DEEP_KEPT:
+            del self._deep[next(iter(self._deep))]  # the oldest
         return members
 
     def _find(self, pointer: str) -> tuple[int, int | None]:
-        """Offsets of the deepest existing value on ``pointer`` and of its key, if any.
-
-        The first two levels (the catalog and its arrays) are listed member by member; below
-        that, one token pass over the element (an article) finds every value in it at once.
-        """
+        """Offsets of the deepest existing value on ``pointer`` and of its key, if any."""
         offset = self._skip(0)
         key_offset = None
         if not pointer:
             return offset, None
-        raw_tokens = pointer[1:].split("/")
-        for depth, raw in enumerate(raw_tokens):
+        for depth, raw in enumerate(pointer[1:].split("/")):
             if offset >= len(self.text) or self.text[offset] not in "{[":
                 break
-            if depth == 2:
-                values, keys = self._element(offset)
-                rest = "/" + "/".join(raw_tokens[2:])
-                while rest and rest not in values:
-                    rest = rest.rsplit("/", 1)[0]
-                return (values.get(rest, offset), keys.get(rest, key_offset if not rest else None))
-            members = self._members_at(offset)
+            members = self._members_at(offset, depth)
             token = unescape_pointer_token(raw)
             if token not in members.values:
                 break
             offset, key_offset = members.values[token], members.keys.get(token)
         return offset, key_offset
-
-    def _element(self, offset: int) -> tuple[dict[str, int], dict[str, int]]:
-        """Every value's and key's offset inside the container at ``offset`` (once)."""
-        cached = self._elements.get(offset)
-        if cached is None:
-            _value, end = _DECODER.raw_decode(self.text, offset)
-            values, keys, _repeated = _scan(self.text, offset, end)
-            cached = (values, keys)
-            self._elements[offset] = cached
-            if len(self._elements) > ELEMENTS_KEPT:
-                # Findings come article by article: the oldest element is done with.
-                del self._elements[next(iter(self._elements))]
-        return cached
 
     def _position(self, offset: int) -> Position:
         if self._newlines is None:

@@ -65,10 +65,11 @@ def content_words(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class QuoteRef:
-    """A quotation reduced to what the index needs; its words are re-read only if it matches."""
+    """A quotation reduced to what the index needs. Its wording is kept (a few hundred bytes)
+    because a popular quotation is compared in thousands of articles: re-reading each of
+    their files to get it back cost more than the rest of the index."""
 
-    start: int
-    end: int
+    text: str
     line: int
     column: int
     speaker: str | None
@@ -106,8 +107,7 @@ def reuse_material(text: str, evidence: Evidence | None) -> ReuseMaterial:
             pairs = {_hash(f"{a} {b}") for a, b in pairwise(content)}
             quotations.append(
                 QuoteRef(
-                    start=span.start,
-                    end=span.end,
+                    text=span.text,
                     line=span.line,
                     column=span.column,
                     speaker=quotation.speaker,
@@ -345,7 +345,7 @@ def _candidate_pairs(quotes: list[tuple[int, QuoteRef]]) -> dict[tuple[int, int]
     }
 
 
-def shared_quotations(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
+def shared_quotations(given: ReuseInput) -> list[SharedPassage]:
     from rapidfuzz import fuzz
 
     quotes = [
@@ -358,8 +358,7 @@ def shared_quotations(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
     scores: dict[tuple[int, int], float] = {}
 
     def words_of(number: int) -> str:
-        index, quote = quotes[number]
-        return texts(index)[quote.start : quote.end]
+        return quotes[number][1].text
 
     # Identical quotations join without the postings cap: a statement repeated by hundreds
     # of articles is one group, found in linear time.
@@ -421,5 +420,5 @@ def shared_quotations(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
 def find_reuse(given: ReuseInput) -> list[SharedPassage]:
     """Every shared passage and quotation, in a deterministic order."""
     texts = _Texts(given.text_of)
-    found = shared_passages(given, texts) + shared_quotations(given, texts)
+    found = shared_passages(given, texts) + shared_quotations(given)
     return sorted(found, key=lambda s: (s.kind, [c.article for c in s.copies], s.copies[0].text))
