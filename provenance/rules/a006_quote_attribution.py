@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from provenance.findings import Family, Finding, RuleInfo, Severity
 from provenance.rules._common import same_person
@@ -23,39 +23,24 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
     for shared in ctx.shared:
         if shared.kind != "quotation":
             continue
-        speakers = [c for c in shared.copies if c.speaker]
-        given = [c for c in shared.copies if c.given_to]
-        for copy in shared.copies:
-            clash = next(
-                (
-                    o
-                    for o in speakers
-                    if copy.speaker and not same_person(copy.speaker, o.speaker or "")
-                ),
-                None,
-            )
-            if clash is not None:
+        copies = shared.copies
+        speaker_clash = _first_clash([c.speaker for c in copies], same_person)
+        outlet_clash = _first_clash([c.given_to for c in copies], _same_outlet)
+        for copy in copies:
+            if copy.speaker in speaker_clash:
+                clash = copies[speaker_clash[copy.speaker]]
                 message = (
                     f"this quotation is attributed to {copy.speaker!r} here, but to "
                     f"{clash.speaker!r} in {clash.article}"
                 )
-            else:
-                outlet_clash = next(
-                    (
-                        o
-                        for o in given
-                        if copy.given_to
-                        and o.given_to
-                        and copy.given_to.casefold() != o.given_to.casefold()
-                    ),
-                    None,
-                )
-                if outlet_clash is None:
-                    continue
+            elif copy.given_to in outlet_clash:
+                clash = copies[outlet_clash[copy.given_to]]
                 message = (
                     f"this quotation was given to {copy.given_to!r} here, but to "
-                    f"{outlet_clash.given_to!r} in {outlet_clash.article}"
+                    f"{clash.given_to!r} in {clash.article}"
                 )
+            else:
+                continue
             yield ctx.finding(
                 RULE,
                 copy.article,
@@ -63,3 +48,25 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
                 evidence=(copy.location,),
                 fix="check the primary source of the quotation",
             )
+
+
+def _same_outlet(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()
+
+
+def _first_clash(
+    values: Sequence[str | None], same: Callable[[str, str], bool]
+) -> dict[str | None, int]:
+    """Each distinct value -> where the first value that is not the same stands. A quotation
+    copied by thousands of articles has a handful of distinct speakers: they are compared
+    with each other, not every copy with every other."""
+    first_at: dict[str, int] = {}
+    for position, value in enumerate(values):
+        if value:
+            first_at.setdefault(value, position)
+    clashes: dict[str | None, int] = {}
+    for value in first_at:
+        clash = next((at for other, at in first_at.items() if not same(value, other)), None)
+        if clash is not None:
+            clashes[value] = clash
+    return clashes
