@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -175,7 +175,7 @@ def _acknowledge(findings: Iterable[Finding], catalog: Catalog) -> list[Finding]
                     if not any(ack.evidence in text for text in haystack):
                         continue
                 used.add((article.id, index))
-                finding = finding.model_copy(update={"acknowledged": ack.reason})
+                finding = replace(finding, acknowledged=ack.reason)
                 break
         marked.append(finding)
     for position, article in enumerate(catalog.articles):
@@ -193,17 +193,21 @@ def _acknowledge(findings: Iterable[Finding], catalog: Catalog) -> list[Finding]
     return marked
 
 
-def _positioned(findings: Iterable[Finding], loaded: LoadedCatalog) -> Iterator[Finding]:
-    """Fill in the line and column in sources.json of findings that know only a pointer."""
+def _position(findings: list[Finding], loaded: LoadedCatalog) -> None:
+    """Fill in the line and column in sources.json of findings that know only a pointer (in
+    place: a large catalog's findings are not held twice)."""
     located: dict[str, Location] = {}  # several findings often point at one value
-    for finding in findings:
+    for index, finding in enumerate(findings):
         where = finding.catalog
         if where is not None and where.line == 0 and where.pointer is not None:
             place = located.get(where.pointer)
             if place is None:
                 place = located[where.pointer] = loaded.locate(where.pointer)
-            finding = finding.model_copy(update={"catalog": place})
-        yield finding
+            findings[index] = replace(finding, catalog=place)
+
+
+def _configured(findings: Iterable[Finding], config: Config) -> list[Finding]:
+    return [f for f in map(config.apply, findings) if f is not None]
 
 
 def run_check(
@@ -252,14 +256,17 @@ def run_check(
     findings = list(validation.findings)
     for digest in digests:
         findings.extend(digest.findings)
+    # The findings are collected: the digests need not keep them alive through the copies
+    # made below.
+    digests = [replace(digest, findings=()) for digest in digests]
     for rule in rules:
         if rule.catalog_check is not None:
             findings.extend(rule.catalog_check(everything))
-    configured = [f for f in (config.apply(f) for f in findings) if f is not None]
-    acknowledged = [f for f in (config.apply(f) for f in _acknowledge(configured, catalog)) if f]
-    final = sorted(_positioned(acknowledged, loaded), key=Finding.sort_key)
+    findings = _configured(_acknowledge(_configured(findings, config), catalog), config)
+    _position(findings, loaded)
+    findings.sort(key=Finding.sort_key)
     by_article: dict[str, list[Finding]] = defaultdict(list)
-    for finding in final:
+    for finding in findings:
         by_article[finding.article or ""].append(finding)
     grader = Grader(catalog, shared)
     summaries = []
@@ -278,7 +285,7 @@ def run_check(
         catalog_file=display,
         catalog=catalog,
         articles=tuple(summaries),
-        findings=tuple(final),
+        findings=tuple(findings),
         shared=tuple(shared),
         name_variants=tuple(variants),
         rules=tuple(rule.info for rule in rules),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -43,7 +44,7 @@ class Config(BaseModel):
             return None
         override = self.severity.get(finding.code)
         if override is not None and override != finding.severity:
-            return finding.model_copy(update={"severity": override})
+            return replace(finding, severity=override)
         return finding
 
     def merged(

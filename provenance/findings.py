@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict, TypeAdapter
 
 from provenance.severity import Family, Severity
 
 __all__ = ["Family", "Finding", "Location", "RuleInfo", "Severity"]
 
+# Findings and locations are plain slotted dataclasses, not pydantic models: a large catalog
+# has hundreds of thousands of them, and a model instance costs five times the memory and
+# four times the time to build. Pydantic still reads and writes them inside CheckResult
+# (the config below keeps the JSON Schema closed), and mypy checks who builds them.
+_CLOSED = ConfigDict(extra="forbid")
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
-
-class Location(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Location:
     """A place in a file: sources.json (with its JSON pointer) or an article text."""
+
+    __pydantic_config__ = _CLOSED
 
     file: str
     line: int
@@ -25,7 +32,11 @@ class Location(_Frozen):
     snippet: str | None = None
 
 
-class Finding(_Frozen):
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule found: where, how severe, how to fix it, and whether it is acknowledged."""
+
+    __pydantic_config__ = _CLOSED
     code: str
     name: str
     family: Family
@@ -67,12 +78,36 @@ class RuleInfo:
     bad: str
     good: str
 
-    def finding(self, message: str, **fields: object) -> Finding:
+    def finding(
+        self,
+        message: str,
+        *,
+        article: str | None = None,
+        catalog: Location | None = None,
+        evidence: tuple[Location, ...] = (),
+        fix: str | None = None,
+        acknowledged: str | None = None,
+    ) -> Finding:
         return Finding(
             code=self.code,
             name=self.name,
             family=self.family,
             severity=self.severity,
             message=message,
-            **fields,
+            article=article,
+            catalog=catalog,
+            evidence=evidence,
+            fix=fix,
+            acknowledged=acknowledged,
         )
+
+
+@cache
+def _finding_adapter() -> TypeAdapter[Finding]:
+    return TypeAdapter(Finding)
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """The finding as JSON values, unknown fields left out (the `--format json` outputs)."""
+    dumped: dict[str, Any] = _finding_adapter().dump_python(finding, mode="json", exclude_none=True)
+    return dumped

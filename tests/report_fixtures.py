@@ -8,6 +8,7 @@ and texts that try to run script in a browser or a terminal, to test that report
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from provenance.findings import Family, Finding, Location, RuleInfo, Severity
@@ -358,15 +359,12 @@ def hostile_result(root: Path = ROOT) -> CheckResult:
         )
     hostile_catalog = catalog.model_copy(update={"outlets": outlets, "articles": articles})
     findings = tuple(
-        f.model_copy(
-            update={
-                "message": f"{SCRIPT} {f.message} {IMG} {TERMINAL}",
-                "fix": SVG if f.fix else None,
-                "acknowledged": ATTR if f.acknowledged else None,
-                "evidence": tuple(
-                    e.model_copy(update={"snippet": CLOSE + SCRIPT}) for e in f.evidence
-                ),
-            }
+        replace(
+            f,
+            message=f"{SCRIPT} {f.message} {IMG} {TERMINAL}",
+            fix=SVG if f.fix else None,
+            acknowledged=ATTR if f.acknowledged else None,
+            evidence=tuple(replace(e, snippet=CLOSE + SCRIPT) for e in f.evidence),
         )
         for f in result.findings
     )

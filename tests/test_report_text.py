@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from report_fixtures import IMG, SCRIPT, build_result, hostile_result
 
@@ -60,7 +61,7 @@ def test_terminal_output_cannot_drive_the_terminal_or_rich_markup() -> None:
     assert "\x1b[2J" not in coloured
     assert SCRIPT in plain  # shown literally, not swallowed as markup
     markup = result.model_copy(
-        update={"findings": (result.findings[0].model_copy(update={"message": "[bold]x[/bold]"}),)}
+        update={"findings": (replace(result.findings[0], message="[bold]x[/bold]"),)}
     )
     assert "[bold]x[/bold]" in render(markup, "terminal", width=120)
 

@@ -61,6 +61,7 @@ def check_command(
     """
     from provenance.check import Invalid, failing, run_check
     from provenance.config import UnusableConfig, load_config
+    from provenance.findings import finding_json
     from provenance.loader import UnusableInput
 
     try:
@@ -79,7 +80,7 @@ def check_command(
         document = {
             "file": str(path),
             "failed": bool(failed) or isinstance(result, Invalid),
-            "findings": [f.model_dump(mode="json", exclude_none=True) for f in findings],
+            "findings": [finding_json(f) for f in findings],
         }
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     else:

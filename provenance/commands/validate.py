@@ -27,6 +27,7 @@ def validate_command(
     Exit 0 when valid, 1 when not, 2 when the file cannot be used at all.
     """
     from provenance.config import UnusableConfig, load_config
+    from provenance.findings import finding_json
     from provenance.loader import UnusableInput, load_catalog
     from provenance.validate import validate
 
@@ -40,7 +41,7 @@ def validate_command(
         document = {
             "file": str(path),
             "valid": validation.valid,
-            "findings": [f.model_dump(mode="json", exclude_none=True) for f in findings],
+            "findings": [finding_json(f) for f in findings],
         }
         write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     else:
