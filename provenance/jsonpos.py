@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,8 +21,11 @@ _DECODER = json.JSONDecoder()
 # Containers below the top two levels (inside one article) kept listed: findings come
 # article by article, so older ones are done with.
 DEEP_KEPT = 256
-scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+# An object member's key up to its value, and what separates a value from the next member:
+# one regex call each, where scanning the key and skipping blanks and punctuation took five.
+_KEY = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*')
+_SEPARATOR = re.compile(r"[ \t\n\r]*,?[ \t\n\r]*")
 # Unrolled string loop: linear, no backtracking on long or escape-heavy strings.
 _TOKEN = re.compile(
     r'"[^"\\]*(?:\\.[^"\\]*)*"'
@@ -86,24 +89,25 @@ class PositionIndex:
         text = self.text
         values: dict[str, int] = {}
         keys: dict[str, int] = {}
-        opening = text[offset]
+        is_object = text[offset] == "{"
         position = self._skip(offset + 1)
         index = 0
         while position < len(text) and text[position] not in "}]":
-            if opening == "{":
-                key_start = position
-                key, position = scanstring(text, position + 1)
-                position = self._skip(self._skip(position) + 1)  # past ':'
-                name = key
-                keys.setdefault(name, key_start)
+            if is_object:
+                key_match = _KEY.match(text, position)
+                if key_match is None:
+                    break  # not reached on text json.loads accepted
+                raw_key = key_match.group(1)
+                name = json.loads(f'"{raw_key}"') if "\\" in raw_key else raw_key
+                keys.setdefault(name, position)
+                position = key_match.end()
             else:
                 name = str(index)
                 index += 1
             values.setdefault(name, position)
             _value, position = _DECODER.raw_decode(text, position)
-            position = self._skip(position)
-            if position < len(text) and text[position] == ",":
-                position = self._skip(position + 1)
+            separator = _SEPARATOR.match(text, position)
+            position = separator.end() if separator else position
         members = _Members(values, keys)
         cache[offset] = members
         if len(self._deep) > DEEP_KEPT:
