@@ -26,6 +26,7 @@ from provenance.grading import Grader
 from provenance.loader import LoadedCatalog, load_catalog
 from provenance.models import Catalog
 from provenance.namexref import cross_article_variants
+from provenance.pickling import as_constructor_call
 from provenance.results import ArticleSummary, CheckResult, NameVariants
 from provenance.reuse import ReuseInput, ReuseMaterial, find_reuse, reuse_material
 from provenance.rules.base import ArticleContext, CatalogContext, Rule, all_rules, unresolved
@@ -46,7 +47,7 @@ class Invalid:
     findings: list[Finding]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Digest:
     """What is kept of one article once its text and evidence are gone."""
 
@@ -54,6 +55,9 @@ class Digest:
     findings: tuple[Finding, ...]
     material: ReuseMaterial | None
     people: tuple[tuple[str, int, int], ...]  # each distinct name, where it first stands
+
+    def __reduce__(self) -> tuple[type[Digest], tuple[object, ...]]:  # see pickling.py
+        return as_constructor_call(self)
 
 
 def article_display_path(catalog_display: str, file: str) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import ConfigDict, TypeAdapter
 
+from provenance.pickling import as_constructor_call
 from provenance.severity import Family, Severity
 
 __all__ = ["Family", "Finding", "Location", "RuleInfo", "Severity"]
@@ -17,7 +18,6 @@ __all__ = ["Family", "Finding", "Location", "RuleInfo", "Severity"]
 # four times the time to build. Pydantic still reads and writes them inside CheckResult
 # (the config below keeps the JSON Schema closed), and mypy checks who builds them.
 _CLOSED = ConfigDict(extra="forbid")
-_Slotted = TypeVar("_Slotted", "Location", "Finding")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +32,8 @@ class Location:
     pointer: str | None = None
     snippet: str | None = None
 
-    def __reduce__(self) -> tuple[type[Location], tuple[object, ...]]:
-        return _reduced(self)
+    def __reduce__(self) -> tuple[type[Location], tuple[object, ...]]:  # see pickling.py
+        return as_constructor_call(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,8 @@ class Finding:
     fix: str | None = None
     acknowledged: str | None = None
 
-    def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:
-        return _reduced(self)
+    def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:  # see pickling.py
+        return as_constructor_call(self)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         where = self.catalog or (self.evidence[0] if self.evidence else None)
@@ -71,14 +71,6 @@ class Finding:
         prefix = f"{where.file}:{where.line}:{where.column}: " if where else ""
         pointer = f"{where.pointer}: " if where and where.pointer is not None else ""
         return f"{prefix}{pointer}{self.message} [{self.code} {self.name}]"
-
-
-def _reduced(instance: _Slotted) -> tuple[type[_Slotted], tuple[object, ...]]:
-    """Pickle as a constructor call: the workers send findings back to the main process, and
-    the default for frozen slotted dataclasses looks the fields up again for every object
-    (a third of the time a large catalog spent receiving them)."""
-    cls = type(instance)
-    return cls, tuple(getattr(instance, name) for name in cls.__match_args__)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from itertools import combinations, pairwise
 from provenance.evidence.model import Evidence
 from provenance.findings import Location
 from provenance.models import Article, date_bounds
+from provenance.pickling import as_constructor_call
 from provenance.results import PassageCopy, SharedPassage
 
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -63,7 +64,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in WORD.findall(text.casefold()) if len(w) > 3 and w not in STOPWORDS]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteRef:
     """A quotation reduced to what the index needs. Its wording is kept (a few hundred bytes)
     because a popular quotation is compared in thousands of articles: re-reading each of
@@ -74,17 +75,24 @@ class QuoteRef:
     column: int
     speaker: str | None
     given_to: str | None
-    words: array[int]  # sorted, distinct content-word hashes
-    pairs: array[int]  # sorted, distinct hashes of consecutive content-word pairs
+    # Hashes as the bytes of int64 arrays: one object each to send back from a worker.
+    words: bytes  # sorted, distinct content-word hashes
+    pairs: bytes  # sorted, distinct hashes of consecutive content-word pairs
     exact: int  # hash of all its words, normalised: identical quotations share it
 
+    def __reduce__(self) -> tuple[type[QuoteRef], tuple[object, ...]]:  # see pickling.py
+        return as_constructor_call(self)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class ReuseMaterial:
     """One article's share of the reuse index."""
 
     sentences: array[int]  # flattened (hash, start, end) triples
     quotations: tuple[QuoteRef, ...]
+
+    def __reduce__(self) -> tuple[type[ReuseMaterial], tuple[object, ...]]:  # see pickling.py
+        return as_constructor_call(self)
 
 
 def reuse_material(text: str, evidence: Evidence | None) -> ReuseMaterial:
@@ -112,8 +120,8 @@ def reuse_material(text: str, evidence: Evidence | None) -> ReuseMaterial:
                     column=span.column,
                     speaker=quotation.speaker,
                     given_to=quotation.given_to,
-                    words=array("q", sorted(hashes)),
-                    pairs=array("q", sorted(pairs)),
+                    words=array("q", sorted(hashes)).tobytes(),
+                    pairs=array("q", sorted(pairs)).tobytes(),
                     exact=_hash(" ".join(WORD.findall(span.text.casefold()))),
                 )
             )
@@ -321,9 +329,9 @@ def shared_passages(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
     return results
 
 
-def _containment(a: array[int], b: array[int]) -> float:
-    shared = len(set(a) & set(b))
-    return shared / min(len(a), len(b)) if shared >= MIN_SHARED_WORDS else 0.0
+def _containment(a: bytes, b: bytes) -> float:
+    shared = len(set(array("q", a)) & set(array("q", b)))
+    return shared / (min(len(a), len(b)) // 8) if shared >= MIN_SHARED_WORDS else 0.0
 
 
 def _candidate_pairs(quotes: list[tuple[int, QuoteRef]]) -> dict[tuple[int, int], int]:
@@ -333,8 +341,8 @@ def _candidate_pairs(quotes: list[tuple[int, QuoteRef]]) -> dict[tuple[int, int]
     keys = array("q")
     numbers = array("q")
     for number, (_index, quote) in enumerate(quotes):
-        keys.extend(quote.pairs)
-        numbers.extend([number] * len(quote.pairs))
+        keys.frombytes(quote.pairs)
+        numbers.extend([number] * (len(quote.pairs) // 8))
     pairs = _PairCounter(len(quotes))
     for _key, holders in _postings(keys, numbers):
         pairs.add(holders)
