@@ -99,8 +99,15 @@ def reuse_material(text: str, evidence: Evidence | None) -> ReuseMaterial:
     """The compact material of one article (computed where its text is read)."""
     sentences = array("q")
     seen: set[int] = set()
+    folded = text.casefold()
+    # Casefolding goes character by character and never shortens one, so when the lengths
+    # agree every offset does, and the sentences are read from the folded text at once.
+    source = folded if len(folded) == len(text) else None
     for match in SENTENCE.finditer(text):
-        words = WORD.findall(match.group().casefold())
+        if source is not None:
+            words = WORD.findall(source, match.start(), match.end())
+        else:
+            words = WORD.findall(match.group().casefold())
         if len(words) >= MIN_SENTENCE_WORDS:
             key = _hash(" ".join(words))
             if key not in seen:
