@@ -24,12 +24,14 @@ class ArticleReader:
 
     def __init__(self, folder: Path) -> None:
         self.root = folder.resolve()
-        self._directories: dict[str, Path] = {}
+        self._root = str(self.root)
+        self._inside = os.path.join(self._root, "")  # the root with a separator after it
+        self._directories: dict[str, str] = {}
 
-    def _real_directory(self, relative: PurePath) -> Path:
+    def _real_directory(self, relative: PurePath) -> str:
         key = relative.as_posix()
         if key not in self._directories:
-            self._directories[key] = (self.root / relative).resolve(strict=False)
+            self._directories[key] = str((self.root / relative).resolve(strict=False))
         return self._directories[key]
 
     def resolve(self, relative: str) -> Path | ArticleProblem:
@@ -45,17 +47,19 @@ class ArticleReader:
             return ArticleProblem(
                 f"{relative!r} climbs out of the catalog's folder with '..'", True
             )
+        # Strings, not Path objects, on the way: a large catalog resolves every file twice
+        # (validate, then check), and pathlib's parsing cost more than the reads.
         try:
-            real = self._real_directory(candidate.parent) / candidate.name
-            if real.is_symlink():
-                real = real.resolve(strict=False)
+            real = os.path.join(self._real_directory(candidate.parent), candidate.name)
+            if os.path.islink(real):
+                real = str(Path(real).resolve(strict=False))
         except (OSError, RuntimeError):
             return ArticleProblem(f"{relative!r} cannot be resolved (a symlink loop?)")
-        if real != self.root and self.root not in real.parents:
+        if real != self._root and not real.startswith(self._inside):
             return ArticleProblem(
                 f"{relative!r} is a symlink that leads out of the catalog's folder", True
             )
-        return real
+        return Path(real)
 
     def read(self, relative: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str | ArticleProblem:
         return _read_resolved(self.resolve(relative), relative, max_bytes)

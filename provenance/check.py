@@ -60,11 +60,12 @@ class Digest:
         return as_constructor_call(self)
 
 
-def article_display_path(catalog_display: str, file: str) -> str:
-    """How an article file is named in findings: beside the catalog as the user named it."""
+def article_display_paths(catalog_display: str, files: Iterable[str]) -> list[str]:
+    """How article files are named in findings: beside the catalog as the user named it."""
     parent = PurePosixPath(Path(catalog_display).parent.as_posix())
-    joined = parent / file if str(parent) != "." else PurePosixPath(file)
-    return str(joined)
+    if str(parent) == ".":
+        return [str(PurePosixPath(file)) for file in files]
+    return [str(parent / file) for file in files]
 
 
 @dataclass(frozen=True)
@@ -200,14 +201,29 @@ def _acknowledge(findings: Iterable[Finding], catalog: Catalog) -> list[Finding]
 def _position(findings: list[Finding], loaded: LoadedCatalog) -> None:
     """Fill in the line and column in sources.json of findings that know only a pointer (in
     place: a large catalog's findings are not held twice)."""
+    waiting = [
+        (_pointer_order(finding.catalog.pointer), index, finding.catalog.pointer)
+        for index, finding in enumerate(findings)
+        if finding.catalog is not None
+        and finding.catalog.line == 0
+        and finding.catalog.pointer is not None
+    ]
+    # Article by article, whatever order the rules found them in: the index lists an
+    # article's members once while its pointers are asked for, then moves on.
+    waiting.sort()
     located: dict[str, Location] = {}  # several findings often point at one value
-    for index, finding in enumerate(findings):
-        where = finding.catalog
-        if where is not None and where.line == 0 and where.pointer is not None:
-            place = located.get(where.pointer)
-            if place is None:
-                place = located[where.pointer] = loaded.locate(where.pointer)
-            findings[index] = replace(finding, catalog=place)
+    for _order, index, pointer in waiting:
+        place = located.get(pointer)
+        if place is None:
+            place = located[pointer] = loaded.locate(pointer)
+        findings[index] = findings[index].located(place)
+
+
+def _pointer_order(pointer: str) -> tuple[str, int]:
+    """'/articles/12/copy' -> ('articles', 12): the articles in their numeric order."""
+    parts = pointer.split("/", 3)
+    number = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else -1
+    return (parts[1] if len(parts) > 1 else "", number)
 
 
 def _configured(findings: Iterable[Finding], config: Config) -> list[Finding]:
@@ -237,7 +253,7 @@ def run_check(
     job = _Job(
         catalog=catalog,
         folder=loaded.folder,
-        files=[article_display_path(display, a.file) for a in catalog.articles],
+        files=article_display_paths(display, (a.file for a in catalog.articles)),
         rules=rules,
         max_article_bytes=config.max_article_bytes,
     )

@@ -55,6 +55,21 @@ class Finding:
     def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:  # see pickling.py
         return as_constructor_call(self)
 
+    def located(self, catalog: Location) -> Finding:
+        """The same finding at ``catalog`` (``dataclasses.replace`` is ten times slower)."""
+        return Finding(
+            self.code,
+            self.name,
+            self.family,
+            self.severity,
+            self.message,
+            self.article,
+            catalog,
+            self.evidence,
+            self.fix,
+            self.acknowledged,
+        )
+
     def sort_key(self) -> tuple[str, int, int, str, str]:
         where = self.catalog or (self.evidence[0] if self.evidence else None)
         return (
