@@ -303,6 +303,10 @@ _ANCHOR_WORDS = (
 ).split(SPACE)
 _ANCHOR = re.compile(rf"(?<![\w]){trie(_ANCHOR_WORDS)}(?![\w])")
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
+# On lowercased text both lists are found in one scan (a scan costs as much as all the
+# matching around its hits). Every word of either list is a whole word, and no word is in
+# both, so each hit of the joint pattern is a hit of exactly one list's own pattern.
+_MONTH_OR_ANCHOR = re.compile(rf"(?<![\w]){trie([*MONTH_NUMBER, *_ANCHOR_WORDS])}(?![\w])")
 MONTH_WINDOW, RELATIVE_WINDOW = 30, 60
 
 
@@ -329,6 +333,22 @@ def _hits(
     if lowered is not None:
         return [m.span() for m in fast.finditer(lowered, start, stop)]
     return [m.span() for m in slow.finditer(text, start, stop)]
+
+
+def _month_and_anchor_hits(
+    text: str, lowered: str | None, start: int, stop: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(month-word spans, anchor-word spans) in ``text[start:stop]``."""
+    if lowered is None:
+        return (
+            _hits(_MONTH_WORD, _MONTH_WORD_ANY_CASE, text, None, start, stop),
+            _hits(_ANCHOR, _ANCHOR_ANY_CASE, text, None, start, stop),
+        )
+    months: list[tuple[int, int]] = []
+    anchors: list[tuple[int, int]] = []
+    for match in _MONTH_OR_ANCHOR.finditer(lowered, start, stop):
+        (months if match.group() in MONTH_NUMBER else anchors).append(match.span())
+    return months, anchors
 
 
 def _month(raw: str) -> int | None:
@@ -409,7 +429,7 @@ def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[D
 
     lowered = source.lowered
     lowered_or_none = lowered if len(lowered) == len(text) else None  # 'İ' lowercases to 2
-    month_hits = _hits(_MONTH_WORD, _MONTH_WORD_ANY_CASE, text, lowered_or_none, start, stop)
+    month_hits, anchors = _month_and_anchor_hits(text, lowered_or_none, start, stop)
     # Each month word is tried once against the patterns, most complete first, at the few
     # places such a date can start: no pattern scans the text.
     word_patterns = [(kind, pattern) for kind, pattern, numeric in _PATTERNS if not numeric]
@@ -441,7 +461,6 @@ def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[D
                     ok, value = _value(kind, match)
                     if ok:
                         claim(match.start(), match.end(), kind, value)
-    anchors = _hits(_ANCHOR, _ANCHOR_ANY_CASE, text, lowered_or_none, start, stop)
     for lo, hi in _windows(anchors, RELATIVE_WINDOW, stop):
         for pattern in (_RELATIVE, _GLUED_AGO):
             for match in pattern.finditer(text, max(lo, start), min(hi, stop)):
