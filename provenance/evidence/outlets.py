@@ -285,6 +285,8 @@ def _candidates(
     run: list[tuple[int, int]] = []
 
     def flush() -> None:
+        if not run:  # most flushes follow a common word that ended nothing
+            return
         for size in sizes:
             for first in range(len(run) - size + 1):
                 start, end = run[first][0], run[first + size - 1][1]
@@ -320,13 +322,28 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-_TLD_END = re.compile(r"[A-Za-z0-9-]\.[a-z]{2,12}(?![\w-]|\.\w)")
+# The dot opens the pattern (the character before it is a look-behind): the engine then
+# skips straight to dots. A match never ends just before the next one's character (its
+# look-ahead refuses ".x"), so no match hides another: the same endings are found.
+_TLD_END = re.compile(r"\.(?<=[A-Za-z0-9-]\.)[a-z]{2,12}(?![\w-]|\.\w)")
 
 
 def _occurrences(text: str, written: str) -> list[tuple[int, int]]:
-    """Where ``written`` stands as a whole word (found again only for the few near-misses)."""
+    """Where ``written`` stands as a whole word (found again only for the few near-misses).
+
+    The same matches as the pattern's ``finditer``, but the pattern is only tried where
+    ``str.find`` sees the words: a regex that opens with a look-behind tries every position."""
     pattern = re.compile(rf"(?<![\w'’/.-]){re.escape(written)}(?![\w'’/-]|\.\w)")
-    return [m.span() for m in pattern.finditer(text)]
+    found: list[tuple[int, int]] = []
+    position = text.find(written)
+    while position >= 0:
+        match = pattern.match(text, position)
+        if match is None:
+            position = text.find(written, position + 1)
+        else:
+            found.append(match.span())
+            position = text.find(written, match.end())
+    return found
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -135,8 +135,11 @@ def _uppercase_class() -> str:
 
 UPPER = _uppercase_class()
 # A capitalised word: 'Meduza', 'Jean-Pierre', "O'Neil", 'AP/NORC' (letters after the first
-# may be of either case); bounded so that a scan is linear.
-CAPITALISED = re.compile(rf"(?<![\w'’/-]){UPPER}[\w'’/-]{{0,40}}(?![\w'’/-])")
+# may be of either case); bounded so that a scan is linear. The look-behind follows the
+# capital (same matches: the capital is never a newline, which '.' would miss): a pattern
+# that opens with a character class lets the regex engine skip straight to capitals instead
+# of trying every position, which halves the scan.
+CAPITALISED = re.compile(rf"{UPPER}(?<![\w'’/-].)[\w'’/-]{{0,40}}(?![\w'’/-])")
 DOMAIN = re.compile(
     r"(?<![\w@/.-])(?:www\.)?(?P<domain>[A-Za-z0-9][A-Za-z0-9-]{0,40}(?:\.[A-Za-z0-9-]{1,40}){0,3}"
     r"\.[a-z]{2,12})(?![\w-]|\.\w)"
