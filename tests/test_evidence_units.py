@@ -220,3 +220,39 @@ def test_a_line_with_two_credits_gives_both() -> None:
         ("translated-from", "German", "de"),
         ("originally-published", "Nordsee Kurier", None),
     ]
+
+
+def test_lowercase_twin_reads_case_blind_text_as_ignorecase_does() -> None:
+    # The relative-date pattern runs case-sensitively on lowercased text wherever the text
+    # is case-blind: each of its letters must then match exactly what IGNORECASE matches.
+    import re
+    import sys
+
+    from provenance.evidence.dates import _RELATIVE_SOURCE, case_blind, lowercase_twin
+
+    every = map(chr, range(sys.maxunicode + 1))
+    blind = "".join(c for c in every if c.isascii() or c.lower() == c == c.upper())
+    assert case_blind(blind) and not any(case_blind(c) for c in "ıİſ\u212aÉéДд")
+    lowered = blind.lower()
+    assert len(lowered) == len(blind)
+    letters = sorted({c for c in _RELATIVE_SOURCE if c.isalpha()} | {"'"})
+    assert "ı" in letters  # the one letter IGNORECASE pairs with another
+    for letter in letters:
+        folded = [m.start() for m in re.finditer(re.escape(letter), blind, re.IGNORECASE)]
+        twin = [m.start() for m in re.finditer(lowercase_twin(re.escape(letter)), lowered)]
+        assert folded == twin, letter
+    for shared_class in (r"\w", r"\s", r"\d"):
+        in_blind = [m.start() for m in re.finditer(shared_class, blind)]
+        assert in_blind == [m.start() for m in re.finditer(shared_class, lowered)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 2 YEARS AGO and again Last Week, “officials” said.",
+        "Émile said prices rose 2 YEARS AGO and again Last Week, Ärzte said.",
+    ],
+)
+def test_relative_dates_in_any_case(text: str) -> None:
+    found = [(d.span.text, d.kind) for d in extract(text).dates]
+    assert found == [("2 YEARS AGO", DateKind.RELATIVE), ("Last Week", DateKind.RELATIVE)]
