@@ -256,3 +256,16 @@ def test_lowercase_twin_reads_case_blind_text_as_ignorecase_does() -> None:
 def test_relative_dates_in_any_case(text: str) -> None:
     found = [(d.span.text, d.kind) for d in extract(text).dates]
     assert found == [("2 YEARS AGO", DateKind.RELATIVE), ("Last Week", DateKind.RELATIVE)]
+
+
+@pytest.mark.parametrize(
+    "first_line", ["Body text.", "İstanbul body text."]
+)  # 'İ' lowercases to two
+def test_in_sentence_credit_found_whether_or_not_lowercasing_keeps_offsets(first_line: str) -> None:
+    text = f"{first_line}\nThe story was originally published in Nordsee Kurier.\n"
+    [credit] = extract(text).credits
+    assert (credit.kind, credit.target, credit.span.line) == (
+        "originally-published",
+        "Nordsee Kurier",
+        2,
+    )

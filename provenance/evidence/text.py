@@ -70,6 +70,21 @@ class Source:
         """(start, end, word) of every ``CAPITALISED`` word: one scan shared by extractors."""
         return tuple((m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(self.text))
 
+    def lines_holding(self, words: tuple[str, ...]) -> set[int] | None:
+        """Numbers of the lines whose lowercased text may hold one of ``words`` (lowercase,
+        without a newline): a few ``str.find`` over the whole text instead of a test per
+        line. None when lowercasing changes the text's length (offsets no longer agree)."""
+        lowered = self.lowered
+        if len(lowered) != len(self.text):
+            return None
+        numbers: set[int] = set()
+        for word in words:
+            at = lowered.find(word)
+            while at >= 0:
+                numbers.add(bisect_right(self._starts, at))  # the 1-based number
+                at = lowered.find(word, at + 1)
+        return numbers
+
     @property
     def line_count(self) -> int:
         """Lines as a reader counts them: a final newline does not open a new line."""
