@@ -218,7 +218,8 @@ def residue(ctx: Context) -> tuple[Residue, ...]:
     while changed and body_language and passes < MAX_PASSES:
         changed, passes = False, passes + 1
         for index, line in enumerate(lines):
-            if line.number in hits or line.words > 5 or len(line.text) > 50:
+            # the length first: counting words splits the line
+            if line.number in hits or len(line.text) > 50 or line.words > 5:
                 continue
             neighbours = [lines[i].number for i in (index - 1, index + 1) if 0 <= i < len(lines)]
             if not any(n in hits for n in neighbours) or ends_sentence(line.text):
