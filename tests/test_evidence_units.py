@@ -269,3 +269,28 @@ def test_in_sentence_credit_found_whether_or_not_lowercasing_keeps_offsets(first
         "Nordsee Kurier",
         2,
     )
+
+
+_DATE_WORDS = ["may", "march", "ago", "last", "aujourd'hui", "hui", "mayo1", "x", "_", "2024"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_DATE_WORDS), st.sampled_from(["", " ", "'", "-", ".", "\n", "_"])
+        ),
+        max_size=8,
+    ),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_month_and_anchor_words_found_as_the_plain_pattern_finds_them(
+    pieces: list[tuple[str, str]], a: int, b: int
+) -> None:
+    from provenance.evidence.dates import _MONTH_OR_ANCHOR, _month_or_anchor_spans
+
+    text = "".join(word + gap for word, gap in pieces)
+    start, stop = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [m.span() for m in _MONTH_OR_ANCHOR.finditer(text, start, stop)]
+    assert _month_or_anchor_spans(text, start, stop) == expected

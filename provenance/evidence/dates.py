@@ -327,7 +327,13 @@ _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 # On lowercased text both lists are found in one scan (a scan costs as much as all the
 # matching around its hits). Every word of either list is a whole word, and no word is in
 # both, so each hit of the joint pattern is a hit of exactly one list's own pattern.
-_MONTH_OR_ANCHOR = re.compile(rf"(?<![\w]){trie([*MONTH_NUMBER, *_ANCHOR_WORDS])}(?![\w])")
+_MONTH_OR_ANCHOR_WORDS = trie([*MONTH_NUMBER, *_ANCHOR_WORDS])
+_MONTH_OR_ANCHOR = re.compile(rf"(?<![\w]){_MONTH_OR_ANCHOR_WORDS}(?![\w])")
+# The same hits, each after the non-word character before it, which this pattern consumes:
+# a pattern that opens on a character class lets the engine skip straight to such
+# characters instead of trying every position. Every word starts and ends with a word
+# character, so no hit holds or ends on the character that opens the next.
+_AFTER_BREAK = re.compile(rf"\W({_MONTH_OR_ANCHOR_WORDS})(?![\w])")
 MONTH_WINDOW, RELATIVE_WINDOW = 30, 60
 
 
@@ -367,9 +373,20 @@ def _month_and_anchor_hits(
         )
     months: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []
-    for match in _MONTH_OR_ANCHOR.finditer(lowered, start, stop):
-        (months if match.group() in MONTH_NUMBER else anchors).append(match.span())
+    for hit in _month_or_anchor_spans(lowered, start, stop):
+        (months if lowered[hit[0] : hit[1]] in MONTH_NUMBER else anchors).append(hit)
     return months, anchors
+
+
+def _month_or_anchor_spans(lowered: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The spans ``_MONTH_OR_ANCHOR.finditer(lowered, start, stop)`` gives, found faster."""
+    spans: list[tuple[int, int]] = []
+    opening = _MONTH_OR_ANCHOR.match(lowered, start, stop)  # a hit at ``start`` has no opener
+    if opening is not None:
+        spans.append(opening.span())
+        start = opening.end()
+    spans.extend(match.span(1) for match in _AFTER_BREAK.finditer(lowered, start, stop))
+    return spans
 
 
 def _month(raw: str) -> int | None:
