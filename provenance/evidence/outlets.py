@@ -285,8 +285,6 @@ def _candidates(
     run: list[tuple[int, int]] = []
 
     def flush() -> None:
-        if not run:  # most flushes follow a common word that ended nothing
-            return
         for size in sizes:
             for first in range(len(run) - size + 1):
                 start, end = run[first][0], run[first + size - 1][1]
@@ -323,8 +321,9 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # The dot opens the pattern (the character before it is a look-behind): the engine then
-# skips straight to dots. A match never ends just before the next one's character (its
-# look-ahead refuses ".x"), so no match hides another: the same endings are found.
+# skips straight to dots. Consuming that character instead could only hide a match whose
+# character ends the match before, which its look-ahead (no '.x' after) rules out: the
+# same endings are found.
 _TLD_END = re.compile(r"\.(?<=[A-Za-z0-9-]\.)[a-z]{2,12}(?![\w-]|\.\w)")
 
 
