@@ -271,26 +271,42 @@ def test_in_sentence_credit_found_whether_or_not_lowercasing_keeps_offsets(first
     )
 
 
-_DATE_WORDS = ["may", "march", "ago", "last", "aujourd'hui", "hui", "mayo1", "x", "_", "2024"]
+_SCANNED_WORDS = ["may", "march", "ago", "last", "aujourd'hui", "hui", "news.az", "x", "_", "2024"]
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(_DATE_WORDS), st.sampled_from(["", " ", "'", "-", ".", "\n", "_"])
+            st.sampled_from(_SCANNED_WORDS), st.sampled_from(["", " ", "'", "-", ".", "\n", "_"])
         ),
         max_size=8,
     ),
     st.integers(0, 80),
     st.integers(0, 80),
 )
-def test_month_and_anchor_words_found_as_the_plain_pattern_finds_them(
+def test_scans_opened_by_a_boundary_find_what_the_look_behind_pattern_finds(
     pieces: list[tuple[str, str]], a: int, b: int
 ) -> None:
-    from provenance.evidence.dates import _MONTH_OR_ANCHOR, _month_or_anchor_spans
+    from provenance.evidence.dates import _AFTER_BREAK, _MONTH_OR_ANCHOR, trie
+    from provenance.evidence.text import boundary_spans, word_patterns
 
     text = "".join(word + gap for word, gap in pieces)
     start, stop = sorted((min(a, len(text)), min(b, len(text))))
     expected = [m.span() for m in _MONTH_OR_ANCHOR.finditer(text, start, stop)]
-    assert _month_or_anchor_spans(text, start, stop) == expected
+    assert boundary_spans(_MONTH_OR_ANCHOR, _AFTER_BREAK, text, start, stop) == expected
+    # outlet keys: words, a domain, several words
+    plain, opened = word_patterns(r"\w.-", rf"{trie(['news.az', 'may ago', 'x'])}(?![\w-]|\.\w)")
+    expected = [m.span() for m in plain.finditer(text, start, stop)]
+    assert boundary_spans(plain, opened, text, start, stop) == expected
+
+
+def test_outlet_keys_ending_off_the_boundary_are_still_found_back_to_back() -> None:
+    # 'Yahoo!' ends on a character a key may follow: a scan that consumed the character
+    # before each key ('+') would miss the second outlet, so the index does not use one.
+    outlets = [
+        Outlet(id="y", name="Yahoo!", alternate_name=[], domains=[]),
+        Outlet(id="p", name="+Plus News", alternate_name=[], domains=[]),
+    ]
+    found = extract("Seen on Yahoo!+Plus News today.\n", outlets).outlets
+    assert [(m.span.text, m.match.outlet) for m in found] == [("Yahoo!", "y"), ("+Plus News", "p")]

@@ -13,7 +13,7 @@ from typing import Any
 
 from provenance.evidence.model import DateKind, DateMention
 from provenance.evidence.registry import Context, extractor
-from provenance.evidence.text import Source
+from provenance.evidence.text import Source, boundary_spans, word_patterns
 
 SPACE = " "
 _MONTHS: dict[int, tuple[str, ...]] = {
@@ -327,13 +327,10 @@ _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 # On lowercased text both lists are found in one scan (a scan costs as much as all the
 # matching around its hits). Every word of either list is a whole word, and no word is in
 # both, so each hit of the joint pattern is a hit of exactly one list's own pattern.
-_MONTH_OR_ANCHOR_WORDS = trie([*MONTH_NUMBER, *_ANCHOR_WORDS])
-_MONTH_OR_ANCHOR = re.compile(rf"(?<![\w]){_MONTH_OR_ANCHOR_WORDS}(?![\w])")
-# The same hits, each after the non-word character before it, which this pattern consumes:
-# a pattern that opens on a character class lets the engine skip straight to such
-# characters instead of trying every position. Every word starts and ends with a word
-# character, so no hit holds or ends on the character that opens the next.
-_AFTER_BREAK = re.compile(rf"\W({_MONTH_OR_ANCHOR_WORDS})(?![\w])")
+# Every word ends on a word character, so the scan may open on the character before each.
+_MONTH_OR_ANCHOR, _AFTER_BREAK = word_patterns(
+    r"\w", rf"{trie([*MONTH_NUMBER, *_ANCHOR_WORDS])}(?![\w])"
+)
 MONTH_WINDOW, RELATIVE_WINDOW = 30, 60
 
 
@@ -373,20 +370,9 @@ def _month_and_anchor_hits(
         )
     months: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []
-    for hit in _month_or_anchor_spans(lowered, start, stop):
+    for hit in boundary_spans(_MONTH_OR_ANCHOR, _AFTER_BREAK, lowered, start, stop):
         (months if lowered[hit[0] : hit[1]] in MONTH_NUMBER else anchors).append(hit)
     return months, anchors
-
-
-def _month_or_anchor_spans(lowered: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """The spans ``_MONTH_OR_ANCHOR.finditer(lowered, start, stop)`` gives, found faster."""
-    spans: list[tuple[int, int]] = []
-    opening = _MONTH_OR_ANCHOR.match(lowered, start, stop)  # a hit at ``start`` has no opener
-    if opening is not None:
-        spans.append(opening.span())
-        start = opening.end()
-    spans.extend(match.span(1) for match in _AFTER_BREAK.finditer(lowered, start, stop))
-    return spans
 
 
 def _month(raw: str) -> int | None:

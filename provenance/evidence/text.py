@@ -128,6 +128,31 @@ def first_words(line: Line, count: int) -> tuple[int, int]:
     return line.start, end
 
 
+def word_patterns(boundary: str, rest: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``(?<![boundary])rest``, and the same opened by the character before, consumed:
+    ``[^boundary](rest)``. A pattern that opens on a character class lets the regex engine
+    skip straight to candidates instead of trying every position; :func:`boundary_spans`
+    reads the first with the second. Only for a ``rest`` whose every match ends on a
+    ``boundary`` character: else a match could start right after the previous one, on the
+    character the opened form would have consumed."""
+    return re.compile(rf"(?<![{boundary}]){rest}"), re.compile(rf"[^{boundary}]({rest})")
+
+
+def boundary_spans(
+    plain: re.Pattern[str], opened: re.Pattern[str], text: str, start: int = 0, stop: int = -1
+) -> list[tuple[int, int]]:
+    """The spans ``plain.finditer(text, start, stop)`` gives (``stop`` -1: the end), found
+    with ``opened`` (both from :func:`word_patterns`)."""
+    stop = len(text) if stop < 0 else stop
+    spans: list[tuple[int, int]] = []
+    first = plain.match(text, start, stop)  # a match at ``start`` has its opener before it
+    if first is not None:
+        spans.append(first.span())
+        start = first.end()
+    spans.extend(match.span(1) for match in opened.finditer(text, start, stop))
+    return spans
+
+
 def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL
 
