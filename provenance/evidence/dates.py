@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-from provenance.evidence.model import DateKind, DateMention
+from provenance.evidence.model import DateKind, DateMention, build
 from provenance.evidence.registry import Context, extractor
 from provenance.evidence.text import Source, boundary_spans, word_patterns
 
@@ -448,7 +448,7 @@ def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[D
         if any(taken[a - start : b - start]):
             return False
         taken[a - start : b - start] = b"\x01" * (b - a)
-        found.append(DateMention(span=source.span(a, b), kind=kind, value=value))
+        found.append(build(DateMention, {"span": source.span(a, b), "kind": kind, "value": value}))
         return True
 
     lowered = source.lowered

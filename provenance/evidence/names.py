@@ -21,7 +21,7 @@ import jellyfish
 from rapidfuzz import fuzz, process
 
 from provenance.evidence.lexicon import PARTICLES, bare, is_name_token
-from provenance.evidence.model import NameCluster, PersonMention, Span
+from provenance.evidence.model import NameCluster, PersonMention, Span, build
 from provenance.evidence.outlets import overlaps as _overlaps
 from provenance.evidence.outlets import skeleton
 from provenance.evidence.registry import Context, extractor, per_registry
@@ -161,7 +161,7 @@ def people(ctx: Context) -> tuple[PersonMention, ...]:
         if folded in known_folded or folded in registry or word in near:
             found.add(start, end, word)
     mentions = [
-        PersonMention(span=ctx.source.span(start, end), name=name)
+        build(PersonMention, {"span": ctx.source.span(start, end), "name": name})
         for (start, end), name in sorted(found.spans.items())
     ]
     return tuple(mentions)

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import NamedTuple
 
-from provenance.evidence.model import Span
+from provenance.evidence.model import Span, build
 
 # Quotation marks, dashes and the like that may wrap a line's meaningful text.
 TERMINAL = ".!?…\"”»’')]:;"
@@ -106,12 +106,15 @@ class Source:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         index = bisect_right(self._starts, start) - 1
-        return Span(
-            line=index + 1,
-            column=start - self._starts[index] + 1,
-            start=start,
-            end=end,
-            text=self.text[start:end],
+        return build(
+            Span,
+            {
+                "line": index + 1,
+                "column": start - self._starts[index] + 1,
+                "start": start,
+                "end": end,
+                "text": self.text[start:end],
+            },
         )
 
     def line_span(self, line: Line) -> Span:
