@@ -310,3 +310,17 @@ def test_outlet_keys_ending_off_the_boundary_are_still_found_back_to_back() -> N
     ]
     found = extract("Seen on Yahoo!+Plus News today.\n", outlets).outlets
     assert [(m.span.text, m.match.outlet) for m in found] == [("Yahoo!", "y"), ("+Plus News", "p")]
+
+
+def test_build_validates_as_the_constructor_does() -> None:
+    from pydantic import ValidationError
+
+    from provenance.evidence.model import Span, build
+
+    fields = {"line": 2, "column": 1, "start": 5, "end": 8, "text": "abc"}
+    built = build(Span, fields)
+    assert built == Span(**fields) and built.model_fields_set == set(fields)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        build(Span, {**fields, "line": "second"})
+    with pytest.raises(ValidationError):
+        build(Span, {**fields, "extra": 1})
