@@ -294,6 +294,14 @@ def _is_common(word: str) -> bool:
     return folded in COMMON or folded in TITLES
 
 
+@lru_cache(maxsize=65536)
+def _candidate_length(written: str) -> int | None:
+    """The length of capitalised ``written`` without a closing apostrophe; None when the
+    word is a common one. One cached call per word: most words recur."""
+    word = written.rstrip("'’")
+    return None if _is_common(word) else len(word)
+
+
 def _candidates(
     text: str, words: Iterable[tuple[int, int, str]], sizes: frozenset[int]
 ) -> set[str]:
@@ -302,22 +310,28 @@ def _candidates(
     found: set[str] = set()
     run: list[tuple[int, int]] = []
 
+    ascending = sorted(sizes)
+
     def flush() -> None:
-        for size in sizes:
-            for first in range(len(run) - size + 1):
+        count = len(run)
+        for size in ascending:
+            if size > count:
+                break
+            for first in range(count - size + 1):
                 start, end = run[first][0], run[first + size - 1][1]
                 if end - start >= MIN_FUZZY_CHARS:
                     found.add(text[start:end])
         run.clear()
 
     for start, _, written in words:
-        word = written.rstrip("'’")
-        if _is_common(word):
-            flush()
+        length = _candidate_length(written)
+        if length is None:  # a common word ends the run
+            if run:
+                flush()
             continue
         if run and text[run[-1][1] : start] != " ":
             flush()
-        run.append((start, start + len(word)))
+        run.append((start, start + length))
         if len(run) > 12:  # a long capitalised run is a heading; keep the work bounded
             flush()
     flush()
