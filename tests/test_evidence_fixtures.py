@@ -250,3 +250,22 @@ def test_quote_given_to_an_outlet() -> None:
     [quote] = evidence.quotations
     assert (quote.speaker, quote.verb, quote.given_to) == ("Bolat Seitkali", "told", "Eurasianet")
     assert quote.given_to_outlet is not None and quote.given_to_outlet.outlet == "eurasianet"
+
+
+def test_misspelled_cluster_finds_its_catalog_person_by_near_surname() -> None:
+    # Neither spelling is in the catalog: the person is the one whose surname is near them
+    # (same first letter), not one with another initial or a far surname.
+    from provenance.models import Person
+
+    people = (
+        *PEOPLE,
+        Person(id="zara-zimmer", name="Zara Zimmer"),
+        Person(id="ivan-s", name="Ivan Shemchuzhnikov"),
+    )
+    text = (
+        "Governor Arkady Zhemchuznikov resigned on Tuesday.\n"
+        "Zhemchujnikov denied any wrongdoing in a short statement.\n"
+    )
+    [cluster] = extract(text, OUTLETS, people).name_clusters
+    assert cluster.variants == ("Arkady Zhemchuzhnikov", "Arkady Zhemchuznikov", "Zhemchujnikov")
+    assert cluster.person == "arkady-z"

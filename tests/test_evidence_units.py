@@ -220,3 +220,107 @@ def test_a_line_with_two_credits_gives_both() -> None:
         ("translated-from", "German", "de"),
         ("originally-published", "Nordsee Kurier", None),
     ]
+
+
+def test_lowercase_twin_reads_case_blind_text_as_ignorecase_does() -> None:
+    # The relative-date pattern runs case-sensitively on lowercased text wherever the text
+    # is case-blind: each of its letters must then match exactly what IGNORECASE matches.
+    import re
+    import sys
+
+    from provenance.evidence.dates import _RELATIVE_SOURCE, case_blind, lowercase_twin
+
+    every = map(chr, range(sys.maxunicode + 1))
+    blind = "".join(c for c in every if c.isascii() or c.lower() == c == c.upper())
+    assert case_blind(blind) and not any(case_blind(c) for c in "ıİſ\u212aÉéДд")
+    lowered = blind.lower()
+    assert len(lowered) == len(blind)
+    letters = sorted({c for c in _RELATIVE_SOURCE if c.isalpha()} | {"'"})
+    assert "ı" in letters  # the one letter IGNORECASE pairs with another
+    for letter in letters:
+        folded = [m.start() for m in re.finditer(re.escape(letter), blind, re.IGNORECASE)]
+        twin = [m.start() for m in re.finditer(lowercase_twin(re.escape(letter)), lowered)]
+        assert folded == twin, letter
+    for shared_class in (r"\w", r"\s", r"\d"):
+        in_blind = [m.start() for m in re.finditer(shared_class, blind)]
+        assert in_blind == [m.start() for m in re.finditer(shared_class, lowered)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 2 YEARS AGO and again Last Week, “officials” said.",
+        "Émile said prices rose 2 YEARS AGO and again Last Week, Ärzte said.",
+    ],
+)
+def test_relative_dates_in_any_case(text: str) -> None:
+    found = [(d.span.text, d.kind) for d in extract(text).dates]
+    assert found == [("2 YEARS AGO", DateKind.RELATIVE), ("Last Week", DateKind.RELATIVE)]
+
+
+@pytest.mark.parametrize(
+    "first_line", ["Body text.", "İstanbul body text."]
+)  # 'İ' lowercases to two
+def test_in_sentence_credit_found_whether_or_not_lowercasing_keeps_offsets(first_line: str) -> None:
+    text = f"{first_line}\nThe story was originally published in Nordsee Kurier.\n"
+    [credit] = extract(text).credits
+    assert (credit.kind, credit.target, credit.span.line) == (
+        "originally-published",
+        "Nordsee Kurier",
+        2,
+    )
+
+
+_SCANNED_WORDS = ["may", "march", "ago", "last", "aujourd'hui", "hui", "news.az", "x", "_", "2024"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_SCANNED_WORDS), st.sampled_from(["", " ", "'", "-", ".", "\n", "_"])
+        ),
+        max_size=8,
+    ),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_scans_opened_by_a_boundary_find_what_the_look_behind_pattern_finds(
+    pieces: list[tuple[str, str]], a: int, b: int
+) -> None:
+    from provenance.evidence.dates import _AFTER_BREAK, _MONTH_OR_ANCHOR, trie
+    from provenance.evidence.text import boundary_spans, word_patterns
+
+    text = "".join(word + gap for word, gap in pieces)
+    start, stop = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [m.span() for m in _MONTH_OR_ANCHOR.finditer(text, start, stop)]
+    assert boundary_spans(_MONTH_OR_ANCHOR, _AFTER_BREAK, text, start, stop) == expected
+    # outlet keys: words, a domain, several words
+    plain, opened = word_patterns(r"\w.-", rf"{trie(['news.az', 'may ago', 'x'])}(?![\w-]|\.\w)")
+    expected = [m.span() for m in plain.finditer(text, start, stop)]
+    assert boundary_spans(plain, opened, text, start, stop) == expected
+
+
+def test_outlet_keys_ending_off_the_boundary_are_still_found_back_to_back() -> None:
+    # 'Yahoo!' ends on a character a key may follow: a scan that consumed the character
+    # before each key ('+') would miss the second outlet, so the index does not use one.
+    outlets = [
+        Outlet(id="y", name="Yahoo!", alternate_name=[], domains=[]),
+        Outlet(id="p", name="+Plus News", alternate_name=[], domains=[]),
+    ]
+    found = extract("Seen on Yahoo!+Plus News today.\n", outlets).outlets
+    assert [(m.span.text, m.match.outlet) for m in found] == [("Yahoo!", "y"), ("+Plus News", "p")]
+
+
+def test_build_validates_as_the_constructor_does() -> None:
+    from pydantic import ValidationError
+
+    from provenance.evidence.model import Span, build
+
+    fields = {"line": 2, "column": 1, "start": 5, "end": 8, "text": "abc"}
+    built = build(Span, fields)
+    assert built == Span(**fields) and built.model_fields_set == set(fields)
+    with pytest.raises(ValidationError):
+        build(Span, {**fields, "line": "second"})
+    with pytest.raises(ValidationError):
+        build(Span, {**fields, "extra": 1})

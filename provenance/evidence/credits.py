@@ -202,10 +202,14 @@ _SENTENCE_WORDS = (
 )
 
 
-def _credits_on(ctx: Context, line: Line) -> list[Credit]:
+def _credits_on(ctx: Context, line: Line, worded: set[int] | None) -> list[Credit]:
+    """The credits on ``line``. ``worded`` holds the numbers of the lines that may hold one
+    of the sentence words (None: any line may): most lines need no lowercasing and search."""
     text = line.text
     head = text[:12].lower()
     if "(" not in text[:130] and not head.startswith(_LINE_STARTS):
+        if worded is not None and line.number not in worded:
+            return []
         lowered = text.lower()
         if not any(word in lowered for word in _SENTENCE_WORDS):
             return []
@@ -280,6 +284,7 @@ def _credits_on(ctx: Context, line: Line) -> list[Credit]:
 @extractor("credits")
 def credits(ctx: Context) -> tuple[Credit, ...]:
     found: list[Credit] = []
+    worded = ctx.source.lines_holding(_SENTENCE_WORDS)
     for line in ctx.source.content:
-        found.extend(_credits_on(ctx, line))
+        found.extend(_credits_on(ctx, line, worded))
     return tuple(sorted(found, key=lambda c: (c.span.start, c.span.end, c.kind)))

@@ -11,9 +11,9 @@ import re
 from datetime import date
 from typing import Any
 
-from provenance.evidence.model import DateKind, DateMention
+from provenance.evidence.model import DateKind, DateMention, build
 from provenance.evidence.registry import Context, extractor
-from provenance.evidence.text import Source
+from provenance.evidence.text import Source, boundary_spans, word_patterns
 
 SPACE = " "
 _MONTHS: dict[int, tuple[str, ...]] = {
@@ -234,7 +234,7 @@ _PERIOD = (
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|january|february|march|april|may|june|july|august|september|october|november|december)"
 )
-_RELATIVE = re.compile(
+_RELATIVE_SOURCE = (
     r"(?<![\w-])(?:"
     rf"(?:earlier|later)\s{{1,3}}this\s{{1,3}}{_PERIOD}"
     rf"|(?:last|next|this|past|previous|coming)\s{{1,3}}{_PERIOD}"
@@ -253,9 +253,30 @@ _RELATIVE = re.compile(
     r"|на\s{1,3}прошлой\s{1,3}неделе|в\s{1,3}прошлом\s{1,3}(?:месяце|году)|\d{1,4}\s{1,3}(?:дней|дня|недель|месяцев|лет|года)\s{1,3}назад"
     r"|недавно|вчера|сегодня"
     r"|geçen\s{1,3}(?:hafta|ay|yıl)|dün|geçenlerde"
-    r")(?![\w])",
-    re.IGNORECASE,
+    r")(?![\w])"
 )
+_RELATIVE = re.compile(_RELATIVE_SOURCE, re.IGNORECASE)
+
+
+def lowercase_twin(source: str) -> str:
+    """A pattern of lowercase letters that, case-sensitive on lowercased text, matches as
+    ``source`` with IGNORECASE does on the text itself, wherever every character is ASCII or
+    without case (:func:`case_blind`). IGNORECASE also pairs a few letters with another
+    letter: of those the patterns here hold only 'ı', which matches 'i' and 'I' too."""
+    return source.replace("ı", "[ıi]")
+
+
+def case_blind(text: str) -> bool:
+    """Whether every character of ``text`` is ASCII or has no case: where lowercasing it
+    changes nothing but ASCII letters, so that a :func:`lowercase_twin` may read it."""
+    return text.isascii() or all(
+        char.isascii() or char.lower() == char == char.upper() for char in set(text)
+    )
+
+
+# IGNORECASE makes the relative pattern four times slower; on lowercased text its twin
+# finds the same dates wherever the text is case-blind.
+_RELATIVE_LOWER = re.compile(lowercase_twin(_RELATIVE_SOURCE))
 # '2 years ago' glued to a preceding tag ('#asia2 years ago') still reads as a relative date.
 # The look-behind follows the first digit (same matches): a pattern that opens with a digit
 # lets the regex engine skip straight to digits instead of trying every position.
@@ -303,6 +324,13 @@ _ANCHOR_WORDS = (
 ).split(SPACE)
 _ANCHOR = re.compile(rf"(?<![\w]){trie(_ANCHOR_WORDS)}(?![\w])")
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
+# On lowercased text both lists are found in one scan (a scan costs as much as all the
+# matching around its hits). Every word of either list is a whole word, and no word is in
+# both, so each hit of the joint pattern is a hit of exactly one list's own pattern.
+# Every word ends on a word character, so the scan may open on the character before each.
+_MONTH_OR_ANCHOR, _AFTER_BREAK = word_patterns(
+    r"\w", rf"{trie([*MONTH_NUMBER, *_ANCHOR_WORDS])}(?![\w])"
+)
 MONTH_WINDOW, RELATIVE_WINDOW = 30, 60
 
 
@@ -329,6 +357,22 @@ def _hits(
     if lowered is not None:
         return [m.span() for m in fast.finditer(lowered, start, stop)]
     return [m.span() for m in slow.finditer(text, start, stop)]
+
+
+def _month_and_anchor_hits(
+    text: str, lowered: str | None, start: int, stop: int
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(month-word spans, anchor-word spans) in ``text[start:stop]``."""
+    if lowered is None:
+        return (
+            _hits(_MONTH_WORD, _MONTH_WORD_ANY_CASE, text, None, start, stop),
+            _hits(_ANCHOR, _ANCHOR_ANY_CASE, text, None, start, stop),
+        )
+    months: list[tuple[int, int]] = []
+    anchors: list[tuple[int, int]] = []
+    for hit in boundary_spans(_MONTH_OR_ANCHOR, _AFTER_BREAK, lowered, start, stop):
+        (months if lowered[hit[0] : hit[1]] in MONTH_NUMBER else anchors).append(hit)
+    return months, anchors
 
 
 def _month(raw: str) -> int | None:
@@ -404,12 +448,12 @@ def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[D
         if any(taken[a - start : b - start]):
             return False
         taken[a - start : b - start] = b"\x01" * (b - a)
-        found.append(DateMention(span=source.span(a, b), kind=kind, value=value))
+        found.append(build(DateMention, {"span": source.span(a, b), "kind": kind, "value": value}))
         return True
 
     lowered = source.lowered
     lowered_or_none = lowered if len(lowered) == len(text) else None  # 'İ' lowercases to 2
-    month_hits = _hits(_MONTH_WORD, _MONTH_WORD_ANY_CASE, text, lowered_or_none, start, stop)
+    month_hits, anchors = _month_and_anchor_hits(text, lowered_or_none, start, stop)
     # Each month word is tried once against the patterns, most complete first, at the few
     # places such a date can start: no pattern scans the text.
     word_patterns = [(kind, pattern) for kind, pattern, numeric in _PATTERNS if not numeric]
@@ -441,10 +485,14 @@ def find_dates(source: Source, start: int = 0, end: int | None = None) -> list[D
                     ok, value = _value(kind, match)
                     if ok:
                         claim(match.start(), match.end(), kind, value)
-    anchors = _hits(_ANCHOR, _ANCHOR_ANY_CASE, text, lowered_or_none, start, stop)
     for lo, hi in _windows(anchors, RELATIVE_WINDOW, stop):
-        for pattern in (_RELATIVE, _GLUED_AGO):
-            for match in pattern.finditer(text, max(lo, start), min(hi, stop)):
+        lo, hi = max(lo, start), min(hi, stop)
+        relative, haystack = _RELATIVE, text
+        # The pattern's look-behind reads the character before the window too.
+        if lowered_or_none is not None and case_blind(text[max(0, lo - 1) : hi]):
+            relative, haystack = _RELATIVE_LOWER, lowered_or_none
+        for pattern, scanned in ((relative, haystack), (_GLUED_AGO, text)):
+            for match in pattern.finditer(scanned, lo, hi):
                 claim(match.start(), match.end(), DateKind.RELATIVE, None)
     found.sort(key=lambda m: m.span.start)
     return found

@@ -24,7 +24,7 @@ from provenance.evidence.dates import trie
 from provenance.evidence.lexicon import COMMON, TITLES
 from provenance.evidence.model import OutletMatch, OutletMention, Span
 from provenance.evidence.registry import Context, extractor, per_registry
-from provenance.evidence.text import DOMAIN
+from provenance.evidence.text import DOMAIN, boundary_spans, word_patterns
 from provenance.models import Outlet
 
 FUZZY_THRESHOLD = 80.0  # a near-miss anywhere
@@ -96,6 +96,9 @@ class _Index:
     pattern: re.Pattern[str] | None
     short_pattern: re.Pattern[str] | None
     sizes: frozenset[int] = frozenset()  # word counts of the fuzzy keys
+    # ``pattern`` opened by the character before a key (see text.word_patterns), when every
+    # key ends on a boundary character; None otherwise.
+    opened: re.Pattern[str] | None = None
     # name -> its near-miss (or None) at a cutoff: the same places and people recur across
     # a corpus, and a name's result depends only on the index.
     near: dict[tuple[str, float], OutletMatch | None] = field(default_factory=dict)
@@ -139,11 +142,12 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
     ordered = sorted(fuzzy.items())
 
     # Keys are matched on the lowercased text (case-insensitively), short ones as written.
-    pattern = (
-        re.compile(rf"(?<![\w.-]){trie(written_forms | set(exact))}(?![\w-]|\.\w)")
-        if exact
-        else None
-    )
+    keys = written_forms | set(exact)
+    pattern = opened = None
+    if keys:
+        pattern, opened = word_patterns(_BOUNDARY, rf"{trie(keys)}(?![\w-]|\.\w)")
+        if not all(_ON_BOUNDARY.match(key[-1]) for key in keys):
+            opened = None
     short_pattern = re.compile(rf"(?<![\w.-]){trie(list(short))}(?![\w-]|\.\w)") if short else None
     return _Index(
         exact=exact,
@@ -154,7 +158,21 @@ def _index(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
         pattern=pattern,
         short_pattern=short_pattern,
         sizes=frozenset(len(plain.split()) for _, (plain, _) in ordered),
+        opened=opened,
     )
+
+
+_BOUNDARY = r"\w.-"  # no key starts right after one of these characters
+_ON_BOUNDARY = re.compile(rf"[{_BOUNDARY}]")
+
+
+def _key_spans(index: _Index, lowered: str) -> list[tuple[int, int]]:
+    """Where the catalog's keys stand in ``lowered`` (the lowercased text)."""
+    if index.pattern is None:
+        return []
+    if index.opened is None:
+        return [hit.span() for hit in index.pattern.finditer(lowered)]
+    return boundary_spans(index.pattern, index.opened, lowered)
 
 
 def _build_index(outlets: tuple[Outlet, ...]) -> _Index:
@@ -276,6 +294,14 @@ def _is_common(word: str) -> bool:
     return folded in COMMON or folded in TITLES
 
 
+@lru_cache(maxsize=65536)
+def _candidate_length(written: str) -> int | None:
+    """The length of capitalised ``written`` without a closing apostrophe; None when the
+    word is a common one. One cached call per word: most words recur."""
+    word = written.rstrip("'’")
+    return None if _is_common(word) else len(word)
+
+
 def _candidates(
     text: str, words: Iterable[tuple[int, int, str]], sizes: frozenset[int]
 ) -> set[str]:
@@ -284,22 +310,28 @@ def _candidates(
     found: set[str] = set()
     run: list[tuple[int, int]] = []
 
+    ascending = sorted(sizes)
+
     def flush() -> None:
-        for size in sizes:
-            for first in range(len(run) - size + 1):
+        count = len(run)
+        for size in ascending:
+            if size > count:
+                break
+            for first in range(count - size + 1):
                 start, end = run[first][0], run[first + size - 1][1]
                 if end - start >= MIN_FUZZY_CHARS:
                     found.add(text[start:end])
         run.clear()
 
     for start, _, written in words:
-        word = written.rstrip("'’")
-        if _is_common(word):
-            flush()
+        length = _candidate_length(written)
+        if length is None:  # a common word ends the run
+            if run:
+                flush()
             continue
         if run and text[run[-1][1] : start] != " ":
             flush()
-        run.append((start, start + len(word)))
+        run.append((start, start + length))
         if len(run) > 12:  # a long capitalised run is a heading; keep the work bounded
             flush()
     flush()
@@ -320,13 +352,29 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-_TLD_END = re.compile(r"[A-Za-z0-9-]\.[a-z]{2,12}(?![\w-]|\.\w)")
+# The dot opens the pattern (the character before it is a look-behind): the engine then
+# skips straight to dots. Consuming that character instead could only hide a match whose
+# character ends the match before, which its look-ahead (no '.x' after) rules out: the
+# same endings are found.
+_TLD_END = re.compile(r"\.(?<=[A-Za-z0-9-]\.)[a-z]{2,12}(?![\w-]|\.\w)")
 
 
 def _occurrences(text: str, written: str) -> list[tuple[int, int]]:
-    """Where ``written`` stands as a whole word (found again only for the few near-misses)."""
+    """Where ``written`` stands as a whole word (found again only for the few near-misses).
+
+    The same matches as the pattern's ``finditer``, but the pattern is only tried where
+    ``str.find`` sees the words: a regex that opens with a look-behind tries every position."""
     pattern = re.compile(rf"(?<![\w'’/.-]){re.escape(written)}(?![\w'’/-]|\.\w)")
-    return [m.span() for m in pattern.finditer(text)]
+    found: list[tuple[int, int]] = []
+    position = text.find(written)
+    while position >= 0:
+        match = pattern.match(text, position)
+        if match is None:
+            position = text.find(written, position + 1)
+        else:
+            found.append(match.span())
+            position = text.find(written, match.end())
+    return found
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -350,13 +398,12 @@ def outlets(ctx: Context) -> tuple[OutletMention, ...]:
     lowered = ctx.source.lowered
     if len(lowered) != len(text):  # 'İ' lowercases to two characters: match case-blind
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for pattern, haystack in ((index.pattern, lowered), (index.short_pattern, text)):
-        if pattern is None:
-            continue
-        for hit in pattern.finditer(haystack):
-            resolved = match_outlet(text[hit.start() : hit.end()], ctx.outlets)
-            if resolved is not None:
-                add(hit.start(), hit.end(), resolved)
+    short = index.short_pattern
+    hits = _key_spans(index, lowered) + ([m.span() for m in short.finditer(text)] if short else [])
+    for start, end in hits:
+        resolved = match_outlet(text[start:end], ctx.outlets)
+        if resolved is not None:
+            add(start, end, resolved)
     taken = sorted(found)
     residue_lines = {r.span.line for r in ctx.get("residue")}
     sizes = index.sizes

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import NamedTuple
 
-from provenance.evidence.model import Span
+from provenance.evidence.model import Span, build
 
 # Quotation marks, dashes and the like that may wrap a line's meaningful text.
 TERMINAL = ".!?…\"”»’')]:;"
@@ -70,6 +70,21 @@ class Source:
         """(start, end, word) of every ``CAPITALISED`` word: one scan shared by extractors."""
         return tuple((m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(self.text))
 
+    def lines_holding(self, words: tuple[str, ...]) -> set[int] | None:
+        """Numbers of the lines whose lowercased text may hold one of ``words`` (lowercase,
+        without a newline): a few ``str.find`` over the whole text instead of a test per
+        line. None when lowercasing changes the text's length (offsets no longer agree)."""
+        lowered = self.lowered
+        if len(lowered) != len(self.text):
+            return None
+        numbers: set[int] = set()
+        for word in words:
+            at = lowered.find(word)
+            while at >= 0:
+                numbers.add(bisect_right(self._starts, at))  # the 1-based number
+                at = lowered.find(word, at + 1)
+        return numbers
+
     @property
     def line_count(self) -> int:
         """Lines as a reader counts them: a final newline does not open a new line."""
@@ -91,12 +106,15 @@ class Source:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         index = bisect_right(self._starts, start) - 1
-        return Span(
-            line=index + 1,
-            column=start - self._starts[index] + 1,
-            start=start,
-            end=end,
-            text=self.text[start:end],
+        return build(
+            Span,
+            {
+                "line": index + 1,
+                "column": start - self._starts[index] + 1,
+                "start": start,
+                "end": end,
+                "text": self.text[start:end],
+            },
         )
 
     def line_span(self, line: Line) -> Span:
@@ -111,6 +129,31 @@ def first_words(line: Line, count: int) -> tuple[int, int]:
             break
         end = line.start + match.end()
     return line.start, end
+
+
+def word_patterns(boundary: str, rest: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``(?<![boundary])rest``, and the same opened by the character before, consumed:
+    ``[^boundary](rest)``. A pattern that opens on a character class lets the regex engine
+    skip straight to candidates instead of trying every position; :func:`boundary_spans`
+    reads the first with the second. Only for a ``rest`` whose every match ends on a
+    ``boundary`` character: else a match could start right after the previous one, on the
+    character the opened form would have consumed."""
+    return re.compile(rf"(?<![{boundary}]){rest}"), re.compile(rf"[^{boundary}]({rest})")
+
+
+def boundary_spans(
+    plain: re.Pattern[str], opened: re.Pattern[str], text: str, start: int = 0, stop: int = -1
+) -> list[tuple[int, int]]:
+    """The spans ``plain.finditer(text, start, stop)`` gives (``stop`` -1: the end), found
+    with ``opened`` (both from :func:`word_patterns`)."""
+    stop = len(text) if stop < 0 else stop
+    spans: list[tuple[int, int]] = []
+    first = plain.match(text, start, stop)  # a match at ``start`` has its opener before it
+    if first is not None:
+        spans.append(first.span())
+        start = first.end()
+    spans.extend(match.span(1) for match in opened.finditer(text, start, stop))
+    return spans
 
 
 def ends_sentence(text: str) -> bool:
@@ -135,8 +178,11 @@ def _uppercase_class() -> str:
 
 UPPER = _uppercase_class()
 # A capitalised word: 'Meduza', 'Jean-Pierre', "O'Neil", 'AP/NORC' (letters after the first
-# may be of either case); bounded so that a scan is linear.
-CAPITALISED = re.compile(rf"(?<![\w'’/-]){UPPER}[\w'’/-]{{0,40}}(?![\w'’/-])")
+# may be of either case); bounded so that a scan is linear. The look-behind follows the
+# capital (same matches: the capital is never a newline, which '.' would miss): a pattern
+# that opens with a character class lets the regex engine skip straight to capitals instead
+# of trying every position, which halves the scan.
+CAPITALISED = re.compile(rf"{UPPER}(?<![\w'’/-].)[\w'’/-]{{0,40}}(?![\w'’/-])")
 DOMAIN = re.compile(
     r"(?<![\w@/.-])(?:www\.)?(?P<domain>[A-Za-z0-9][A-Za-z0-9-]{0,40}(?:\.[A-Za-z0-9-]{1,40}){0,3}"
     r"\.[a-z]{2,12})(?![\w-]|\.\w)"
