@@ -9,10 +9,12 @@ findings, not with the texts.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -86,6 +88,13 @@ def _init_worker(job: _Job) -> None:
     _job, _reader = job, ArticleReader(job.folder)
 
 
+def _start_worker(job: _Job) -> None:
+    # A worker makes and drops objects article after article: its collector runs (on what
+    # it makes; the inherited catalog is frozen), so that no cycle piles up over a long run.
+    gc.enable()
+    _init_worker(job)
+
+
 def _evidence(job: _Job, position: int) -> tuple[str | None, Evidence | None]:
     reader = _reader if _reader is not None and _job is job else ArticleReader(job.folder)
     text = reader.read(job.catalog.articles[position].file, job.max_article_bytes)
@@ -136,11 +145,17 @@ def _digest_all(job: _Job, jobs: int | None, progress: Progress | None) -> list[
                 progress(position + 1, total)
         return results
     chunk = max(4, min(128, total // (jobs * 16) or 1))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,)) as pool:
-        for done, digest in enumerate(pool.map(_digest, range(total), chunksize=chunk), start=1):
-            results.append(digest)
-            if progress and (done % chunk == 0 or done == total):
-                progress(done, total)
+    # What the workers inherit (the catalog) moves out of the collector's sight, so that a
+    # worker's collections neither walk it nor touch its pages (which would copy them).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job,)) as pool:
+            for done, digest in enumerate(pool.map(_digest, range(total), chunksize=chunk), 1):
+                results.append(digest)
+                if progress and (done % chunk == 0 or done == total):
+                    progress(done, total)
+    finally:
+        gc.unfreeze()
     return results
 
 
@@ -230,6 +245,20 @@ def _configured(findings: Iterable[Finding], config: Config) -> list[Finding]:
     return [f for f in map(config.apply, findings) if f is not None]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for one check. Its data is acyclic, and each full
+    collection walks everything held so far (the catalog, every finding): with it on, the
+    collector took two fifths of the time after the workers were done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run_check(
     path: Path,
     config: Config | None = None,
@@ -240,6 +269,18 @@ def run_check(
     progress: Progress | None = None,
 ) -> CheckResult | Invalid:
     """Check a catalog file. Raises loader.UnusableInput when it cannot be read at all."""
+    with _collector_paused():
+        return _run_check(path, config, display, today, jobs, progress)
+
+
+def _run_check(
+    path: Path,
+    config: Config | None,
+    display: str | None,
+    today: date | None,
+    jobs: int | None,
+    progress: Progress | None,
+) -> CheckResult | Invalid:
     config = config or Config()
     display = display if display is not None else str(path)
     loaded = load_catalog(path, display)
