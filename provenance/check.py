@@ -49,6 +49,9 @@ class Invalid:
     findings: list[Finding]
 
 
+Mentions = tuple[tuple[str, int, int], ...]  # each distinct name, where it first stands
+
+
 @dataclass(frozen=True, slots=True)
 class Digest:
     """What is kept of one article once its text and evidence are gone."""
@@ -56,7 +59,7 @@ class Digest:
     readable: bool
     findings: tuple[Finding, ...]
     material: ReuseMaterial | None
-    people: tuple[tuple[str, int, int], ...]  # each distinct name, where it first stands
+    people: Mentions
 
     def __reduce__(self) -> tuple[type[Digest], tuple[object, ...]]:  # see pickling.py
         return as_constructor_call(self)
@@ -125,7 +128,7 @@ def _digest(position: int) -> Digest:
     )
 
 
-def _first_mentions(evidence: Evidence | None) -> tuple[tuple[str, int, int], ...]:
+def _first_mentions(evidence: Evidence | None) -> Mentions:
     first: dict[str, tuple[str, int, int]] = {}
     for person in evidence.people if evidence else ():
         first.setdefault(person.name, (person.name, person.span.line, person.span.column))
@@ -160,19 +163,19 @@ def _digest_all(job: _Job, jobs: int | None, progress: Progress | None) -> list[
 
 
 def _people_of(
-    job: _Job, digests: Sequence[Digest], variants: Sequence[NameVariants]
+    job: _Job, mentions: Sequence[Mentions], variants: Sequence[NameVariants]
 ) -> dict[str, list[tuple[str, Location]]]:
     """Where the names of the variant groups first stand in each article involved."""
     wanted = {name for group in variants for name in group.variants}
     involved = {article for group in variants for article in group.articles}
     people: dict[str, list[tuple[str, Location]]] = {}
-    for position, (article, digest) in enumerate(zip(job.catalog.articles, digests, strict=True)):
+    for position, (article, found) in enumerate(zip(job.catalog.articles, mentions, strict=True)):
         if article.id not in involved:
             continue
         file = job.files[position]
         people[article.id] = [
             (name, Location(file=file, line=line, column=column, snippet=name))
-            for name, line, column in digest.people
+            for name, line, column in found
             if name in wanted
         ]
     return people
@@ -299,6 +302,15 @@ def _run_check(
         max_article_bytes=config.max_article_bytes,
     )
     digests = _digest_all(job, jobs, progress)
+    # Taken apart at once, so that each part goes as soon as it has served (the reuse
+    # material of 100,000 articles is half a gigabyte).
+    findings = list(validation.findings)
+    for digest in digests:
+        findings.extend(digest.findings)
+    readable = [digest.readable for digest in digests]
+    mentions = [digest.people for digest in digests]
+    materials = [digest.material for digest in digests]
+    del digests
 
     reader = ArticleReader(job.folder)
 
@@ -306,20 +318,14 @@ def _run_check(
         text = reader.read(catalog.articles[position].file, job.max_article_bytes)
         return text if isinstance(text, str) else None
 
-    shared = find_reuse(
-        ReuseInput(catalog.articles, job.files, [d.material for d in digests], text_of)
-    )
+    shared = find_reuse(ReuseInput(catalog.articles, job.files, materials, text_of))
+    del materials
     variants = cross_article_variants(
-        {a.id: [p[0] for p in d.people] for a, d in zip(catalog.articles, digests, strict=True)},
+        {a.id: [m[0] for m in found] for a, found in zip(catalog.articles, mentions, strict=True)},
         catalog.people,
     )
-    everything = CatalogContext(catalog, shared, variants, _people_of(job, digests, variants))
-    findings = list(validation.findings)
-    for digest in digests:
-        findings.extend(digest.findings)
-    # The findings are collected: the digests need not keep them alive through the copies
-    # made below.
-    digests = [replace(digest, findings=()) for digest in digests]
+    everything = CatalogContext(catalog, shared, variants, _people_of(job, mentions, variants))
+    del mentions
     for rule in rules:
         if rule.catalog_check is not None:
             findings.extend(rule.catalog_check(everything))
@@ -338,7 +344,7 @@ def _run_check(
             ArticleSummary(
                 id=article.id,
                 file=job.files[i],
-                grade=grader.grade(article, mine, digests[i].readable),
+                grade=grader.grade(article, mine, readable[i]),
                 counts={severity: counts.get(severity, 0) for severity in Severity},
             )
         )

@@ -106,16 +106,19 @@ def read_text(path: Path, display: str) -> str:
     return text
 
 
-def parse_json(text: str, display: str) -> tuple[Any, bool]:
-    """The decoded document and whether any object repeats a key."""
+def parse_json(text: str, display: str, *, keep: bool = True) -> tuple[Any, bool]:
+    """The decoded document (None unless ``keep``) and whether any object repeats a key.
+
+    Without ``keep`` each object is dropped as soon as its keys are checked, so that a large
+    catalog's syntax and keys are checked without building a tree the model does not need.
+    """
     duplicated = False
 
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any] | None:
         nonlocal duplicated
-        result = dict(items)
-        if len(result) != len(items):
+        if len({key for key, _value in items}) != len(items):
             duplicated = True
-        return result
+        return dict(items) if keep else None
 
     try:
         return json.loads(text, object_pairs_hook=pairs), duplicated
@@ -168,7 +171,7 @@ def load_catalog(path: Path, display: str | None = None) -> LoadedCatalog:
     """Read and structurally validate a catalog. Raises UnusableInput for exit-2 cases."""
     display = display if display is not None else str(path)
     text = read_text(path, display)
-    data, duplicated = parse_json(text, display)
+    _syntax_only, duplicated = parse_json(text, display, keep=False)
     loaded = LoadedCatalog(path=path, display=display, text=text, data=None, catalog=None)
     if duplicated:
         loaded.findings.extend(
@@ -178,9 +181,6 @@ def load_catalog(path: Path, display: str | None = None) -> LoadedCatalog:
             )
             for pointer in duplicate_keys(text)
         )
-    # The decoded tree only serves to word schema errors: let it go before the model is
-    # built, so that a large catalog is not held twice.
-    del data
     # Fast path: strict pydantic agrees with the generated schema on valid input, except on
     # U+001C..U+001F, which Python's `\s` (the schema's patterns, via jsonschema) counts as
     # whitespace and pydantic's Rust `\s` does not: a catalog holding one is checked by the

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.alias_generators import to_camel
 
 SCHEMA_VERSION = "1.0"
@@ -229,19 +229,28 @@ class Catalog(Model):
     people: list[Person] = Field(default_factory=list)
     articles: list[Article] = Field(default_factory=list)
 
-    # Rules ask for the outlet of every hop of every article: a scan of 3,000 outlets each
-    # time made the work grow with the catalog on both sides. The index remembers the list it
-    # was built from, so that a copy with other outlets (model_copy) builds its own.
-    _outlet_index: tuple[list[Outlet], dict[str, Outlet]] | None = PrivateAttr(default=None)
-
     def outlet(self, outlet_id: str | None) -> Outlet | None:
-        index = self._outlet_index
-        if index is None or index[0] is not self.outlets:
-            by_id: dict[str, Outlet] = {}
-            for outlet in self.outlets:
-                by_id.setdefault(outlet.id, outlet)  # the first, as a search would find
-            index = self._outlet_index = (self.outlets, by_id)
-        return index[1].get(outlet_id) if outlet_id is not None else None
+        return _outlet_index(self.outlets).get(outlet_id) if outlet_id is not None else None
+
+
+# Rules ask for the outlet of every hop of every article: a scan of 3,000 outlets each time
+# made the work grow with the catalog on both sides. The index is kept beside the model, not
+# in it (a private attribute would count in the model's equality), for the latest few lists
+# of outlets; each entry holds its list, so that no other list can take its id meanwhile.
+_OUTLET_INDEXES: dict[int, tuple[list[Outlet], dict[str, Outlet]]] = {}
+
+
+def _outlet_index(outlets: list[Outlet]) -> dict[str, Outlet]:
+    cached = _OUTLET_INDEXES.get(id(outlets))
+    if cached is not None and cached[0] is outlets:
+        return cached[1]
+    by_id: dict[str, Outlet] = {}
+    for outlet in outlets:
+        by_id.setdefault(outlet.id, outlet)  # the first, as a search would find
+    if len(_OUTLET_INDEXES) >= 4:
+        del _OUTLET_INDEXES[next(iter(_OUTLET_INDEXES))]
+    _OUTLET_INDEXES[id(outlets)] = (outlets, by_id)
+    return by_id
 
 
 _PARTIAL = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,8 +30,13 @@ class Grade(_Model):
         return f"{self.reliability}{self.credibility}"
 
 
-class PassageCopy(_Model):
+@dataclass(frozen=True, slots=True)
+class PassageCopy:
     """One article's wording of a shared passage or quotation."""
+
+    # A slotted dataclass like Finding (see findings.py): a quotation repeated by thousands
+    # of articles has a copy for each.
+    __pydantic_config__ = ConfigDict(extra="forbid")
 
     article: str
     location: Location

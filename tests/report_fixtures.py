@@ -372,12 +372,11 @@ def hostile_result(root: Path = ROOT) -> CheckResult:
         s.model_copy(
             update={
                 "copies": tuple(
-                    c.model_copy(
-                        update={
-                            "text": c.text + " " + [SCRIPT, SVG][n % 2] + " " + IMG,
-                            "speaker": ATTR,
-                            "given_to": JS_URL,
-                        }
+                    replace(
+                        c,
+                        text=c.text + " " + [SCRIPT, SVG][n % 2] + " " + IMG,
+                        speaker=ATTR,
+                        given_to=JS_URL,
                     )
                     for n, c in enumerate(s.copies)
                 ),

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -74,6 +76,7 @@ def check_command(
 
     findings = list(result.findings)
     failed = failing(findings, config.fail_on)
+    text: str | Iterable[str]
     if output_format in (CheckFormat.sarif, CheckFormat.github) and not isinstance(result, Invalid):
         text = render(result, output_format.value)
     elif output_format is CheckFormat.json:
@@ -84,18 +87,18 @@ def check_command(
         }
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     else:
-        lines = [line for finding in findings for line in describe(finding)]
         counts = {
             s: sum(1 for f in findings if f.severity == s and not f.acknowledged) for s in Severity
         }
         acknowledged = sum(1 for f in findings if f.acknowledged)
         articles = "" if isinstance(result, Invalid) else f"{len(result.articles)} articles, "
-        lines.append(
+        summary = (
             f"{path}: {articles}{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} "
             f"warnings, {counts[Severity.INFO]} info, {acknowledged} acknowledged; "
             + (f"{len(failed)} failing (--fail-on {config.fail_on})" if failed else "passed")
         )
-        text = "\n".join(lines) + "\n"
+        # Line by line: the findings of a large catalog make hundreds of megabytes of text.
+        text = chain((f"{line}\n" for f in findings for line in describe(f)), (f"{summary}\n",))
     try:
         write_output(text, output)
     except OSError as error:

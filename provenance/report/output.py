@@ -6,11 +6,13 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomic(text: str, path: Path) -> None:
-    """Write ``text`` (UTF-8) to ``path`` so that readers see the old file or the whole new one.
+def write_atomic(text: str | Iterable[str], path: Path) -> None:
+    """Write ``text`` (UTF-8; a string or its pieces in order) to ``path`` so that readers see
+    the old file or the whole new one.
 
     The temporary file is made in the same folder (``os.replace`` is atomic only within one
     filesystem) and flushed to disk before it replaces the target.
@@ -19,7 +21,8 @@ def write_atomic(text: str, path: Path) -> None:
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            for piece in _pieces(text):
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
@@ -37,10 +40,14 @@ def write_atomic(text: str, path: Path) -> None:
         raise
 
 
-def write_output(text: str, path: Path | str | None) -> None:
+def _pieces(text: str | Iterable[str]) -> Iterable[str]:
+    return (text,) if isinstance(text, str) else text
+
+
+def write_output(text: str | Iterable[str], path: Path | str | None) -> None:
     """Write the report to ``path``, or to stdout when ``path`` is None or '-'."""
     if path is None or str(path) == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines(_pieces(text))
         sys.stdout.flush()
         return
     write_atomic(text, Path(path))
