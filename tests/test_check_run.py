@@ -1,0 +1,67 @@
+"""run_check as a library call: it leaves the interpreter as it found it, and a large
+catalog's findings come out the same in serial and in the worker pool."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import shutil
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from provenance.check import PARALLEL_THRESHOLD, CheckResult, run_check
+from provenance.loader import UnusableInput
+from tests.conftest import ROOT
+
+
+def _collector_state_after(call: Callable[[], object]) -> bool:
+    with contextlib.suppress(UnusableInput):
+        call()
+    return gc.isenabled()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_restored(enabled: bool, tmp_path: Path) -> None:
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    calls = (
+        lambda: run_check(ROOT / "sources.json"),
+        lambda: run_check(tmp_path / "broken.json"),  # raises UnusableInput
+    )
+    try:
+        for call in calls:
+            gc.enable() if enabled else gc.disable()
+            assert _collector_state_after(call) is enabled
+            assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+
+
+def test_the_pool_and_the_serial_path_agree(tmp_path: Path) -> None:
+    """Enough articles to take the pool; the findings, grades and shared passages are those
+    of the same catalog checked in this process."""
+    catalog = (ROOT / "sources.json").read_text(encoding="utf-8")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    data = json.loads(catalog)
+    seeds = data["articles"]
+    copies = []
+    for n in range(PARALLEL_THRESHOLD // len(seeds) + 1):
+        for article in seeds:
+            copy = json.loads(json.dumps(article))
+            copy["id"] = f"{article['id']}-{n}"
+            if copy.get("url"):
+                copy["url"] = f"{copy['url']}?copy={n}"  # each entry its own URL (C004)
+            copy["acknowledgements"] = []
+            copies.append(copy)
+    data["articles"] = copies
+    (tmp_path / "sources.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    pooled = run_check(tmp_path / "sources.json", jobs=2)
+    assert gc.get_freeze_count() == 0  # what was frozen for the workers is thawed
+    serial = run_check(tmp_path / "sources.json", jobs=1)
+    assert isinstance(pooled, CheckResult) and isinstance(serial, CheckResult)
+    assert len(pooled.articles) > PARALLEL_THRESHOLD
+    assert [asdict(f) for f in pooled.findings] == [asdict(f) for f in serial.findings]
+    assert pooled.articles == serial.articles and pooled.shared == serial.shared
