@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,20 @@ from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_provenance(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m provenance ARGS` in a child process, this checkout first on the path and a
+    random hash seed (output must not depend on it); a hang fails the test, not the suite."""
+    return subprocess.run(
+        [sys.executable, "-m", "provenance", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "random"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture

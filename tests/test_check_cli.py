@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -13,22 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from provenance.cli import app
-from tests.conftest import ROOT
-
-
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "provenance", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONHASHSEED": "random"},
-    )
+from tests.conftest import ROOT, run_provenance
 
 
 def test_bundled_catalog_passes_ci() -> None:
-    done = run_cli("check")
+    done = run_provenance("check")
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr
     assert done.stdout.rstrip().endswith("passed")
     assert "acknowledged" in done.stdout
@@ -116,7 +104,7 @@ def test_report_is_byte_identical_across_runs(tmp_path: Path, fmt: str) -> None:
     outputs = []
     for attempt in range(2):
         target = tmp_path / f"report-{attempt}"
-        done = run_cli("report", "--format", fmt, "-o", str(target))
+        done = run_provenance("report", "--format", fmt, "-o", str(target))
         assert done.returncode == 0, done.stderr
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
@@ -124,7 +112,7 @@ def test_report_is_byte_identical_across_runs(tmp_path: Path, fmt: str) -> None:
 
 
 def test_default_report_shows_chains_grades_and_shared_quotes() -> None:
-    done = run_cli("report")
+    done = run_provenance("report")
     assert done.returncode == 0, done.stderr
     text = done.stdout
     assert "\x1b[" not in text  # piped: no colour
@@ -137,7 +125,7 @@ def test_default_report_shows_chains_grades_and_shared_quotes() -> None:
 def test_sarif_from_check_is_valid(tmp_path: Path) -> None:
     from jsonschema import Draft4Validator
 
-    done = run_cli("check", "--format", "sarif", "-o", str(tmp_path / "out.sarif"))
+    done = run_provenance("check", "--format", "sarif", "-o", str(tmp_path / "out.sarif"))
     assert done.returncode == 0, done.stderr
     sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     schema = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text())

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -19,7 +18,7 @@ from typer.testing import CliRunner
 
 from provenance.articles import MAX_ARTICLE_BYTES, ArticleProblem, read_article
 from provenance.cli import app
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_provenance
 
 TEXT = "By Jane Roe\n\nThe harbour reopened on Monday, officials said.\n"
 SECRET = "secret: the contents of a file outside the catalog's folder\n"
@@ -226,19 +225,6 @@ def test_only_the_catalog_folder_and_the_installation_are_opened(
 # --- devices and pipes: refused before a byte is read, in a subprocess so a hang shows -------
 
 
-def _subprocess(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "provenance", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,  # a hang fails the test instead of the suite
-        check=False,
-    )
-
-
 def test_device_node_inside_the_folder_is_refused_unread(layout: tuple[Path, Path]) -> None:
     folder, _ = layout
     device = folder / "texts" / "zero.txt"
@@ -249,7 +235,7 @@ def test_device_node_inside_the_folder_is_refused_unread(layout: tuple[Path, Pat
     result = read_article(folder, "texts/zero.txt")
     assert isinstance(result, ArticleProblem) and "not a regular file" in result.message
     path = _catalog(folder, ["texts/good.txt", "texts/zero.txt"])
-    done = _subprocess("validate", str(path), cwd=folder)
+    done = run_provenance("validate", str(path), cwd=folder)
     assert done.returncode == 1 and "not a regular file" in done.stdout
 
 
@@ -264,7 +250,7 @@ def test_catalog_that_is_not_a_regular_file_is_refused(tmp_path: Path, kind: str
     else:
         path.symlink_to("/dev/zero" if kind == "dev-zero" else "/dev/null")
     for command in ("validate", "check", "report"):
-        done = _subprocess(command, str(path), cwd=tmp_path)
+        done = run_provenance(command, str(path), cwd=tmp_path)
         assert done.returncode == 2, (command, done.stdout, done.stderr)
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
         assert ("folder" if kind == "folder" else "not a regular file") in done.stderr
@@ -274,7 +260,7 @@ def test_evidence_on_a_fifo_or_device_is_refused(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     for name in ("pipe.txt", "zero.txt"):
-        done = _subprocess("evidence", str(tmp_path / name), cwd=tmp_path)
+        done = run_provenance("evidence", str(tmp_path / name), cwd=tmp_path)
         assert done.returncode == 2 and done.stderr.startswith("error: "), done.stderr
 
 

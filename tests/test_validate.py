@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from provenance.cli import app
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, run_provenance
 
 CATALOGS = FIXTURES / "catalogs"
 
@@ -142,12 +140,6 @@ def test_symlink_out_of_the_folder_is_refused_unread(runner: CliRunner, tmp_path
 
 
 def test_module_entry_point_and_default_path() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "provenance", "validate"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_provenance("validate")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "sources.json: valid (5 articles)"
