@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -19,21 +20,28 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from provenance.articles import ArticleReader
+from provenance.articles import ArticleProblem, ArticleReader
 from provenance.config import Config
+from provenance.digest_cache import (
+    CacheLocation,
+    CacheReader,
+    CacheUnavailable,
+    article_key,
+    run_context,
+    save,
+)
+from provenance.digests import Digest, Mentions, Placement, decode, encode, first_mentions
 from provenance.evidence import extract
-from provenance.evidence.model import Evidence
 from provenance.findings import Finding, Location, Severity
 from provenance.grading import Grader
 from provenance.loader import LoadedCatalog, load_catalog
 from provenance.models import Catalog
 from provenance.namexref import cross_article_variants
-from provenance.pickling import as_constructor_call
 from provenance.results import ArticleSummary, CheckResult, NameVariants
-from provenance.reuse import ReuseInput, ReuseMaterial, find_reuse, reuse_material
+from provenance.reuse import ReuseInput, find_reuse, reuse_material
 from provenance.rules.base import ArticleContext, CatalogContext, Rule, all_rules, unresolved
 from provenance.rules.c000_catalog import STALE_ACKNOWLEDGEMENT
-from provenance.validate import validate
+from provenance.validate import file_finding, validate
 
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -47,22 +55,6 @@ class Invalid:
 
     loaded: LoadedCatalog
     findings: list[Finding]
-
-
-Mentions = tuple[tuple[str, int, int], ...]  # each distinct name, where it first stands
-
-
-@dataclass(frozen=True, slots=True)
-class Digest:
-    """What is kept of one article once its text and evidence are gone."""
-
-    readable: bool
-    findings: tuple[Finding, ...]
-    material: ReuseMaterial | None
-    people: Mentions
-
-    def __reduce__(self) -> tuple[type[Digest], tuple[object, ...]]:  # see pickling.py
-        return as_constructor_call(self)
 
 
 def article_display_paths(catalog_display: str, files: Iterable[str]) -> list[str]:
@@ -80,15 +72,23 @@ class _Job:
     files: Sequence[str]
     rules: tuple[Rule, ...]
     max_article_bytes: int
+    cache: CacheLocation | None = None
+    context: bytes = b""  # what every cached digest of this run depends on
 
+
+# What one article's turn gives back: its digest, its cache key (None when its digest is
+# not kept: no cache, or an unreadable file) and, when it was computed now, its encoding.
+_Outcome = tuple[Digest, bytes | None, str | None]
 
 _job: _Job | None = None
 _reader: ArticleReader | None = None
+_cache: CacheReader | None = None
 
 
 def _init_worker(job: _Job) -> None:
-    global _job, _reader
+    global _job, _reader, _cache
     _job, _reader = job, ArticleReader(job.folder)
+    _cache = CacheReader(job.cache) if job.cache is not None else None
 
 
 def _start_worker(job: _Job) -> None:
@@ -98,19 +98,31 @@ def _start_worker(job: _Job) -> None:
     _init_worker(job)
 
 
-def _evidence(job: _Job, position: int) -> tuple[str | None, Evidence | None]:
-    reader = _reader if _reader is not None and _job is job else ArticleReader(job.folder)
-    text = reader.read(job.catalog.articles[position].file, job.max_article_bytes)
-    if not isinstance(text, str):
-        return None, None
-    return text, extract(text, job.catalog.outlets, job.catalog.people)
-
-
-def _digest(position: int) -> Digest:
-    """Read, extract and check one article (in a worker, or in this process)."""
+def _digest(position: int) -> _Outcome:
+    """One article's digest (in a worker, or in this process): from the cache when its
+    key is there, else read, extracted and checked now."""
     job = _job
     assert job is not None
-    text, evidence = _evidence(job, position)
+    article = job.catalog.articles[position]
+    reader = _reader if _reader is not None else ArticleReader(job.folder)
+    text = reader.read(article.file, job.max_article_bytes)
+    if not isinstance(text, str):
+        return _computed(job, position, None, text), None, None
+    if _cache is None:
+        return _computed(job, position, text, None), None, None
+    placement = Placement(f"/articles/{position}", job.files[position])
+    key = article_key(job.context, article.model_dump_json(), text)
+    cached = _cache.get(key)
+    digest = decode(cached, placement) if cached is not None else None
+    if digest is not None:
+        return digest, key, None
+    digest = _computed(job, position, text, None)
+    encoded = encode(digest, placement)
+    return digest, (key if encoded is not None else None), encoded
+
+
+def _computed(job: _Job, position: int, text: str | None, problem: ArticleProblem | None) -> Digest:
+    evidence = extract(text, job.catalog.outlets, job.catalog.people) if text is not None else None
     context = ArticleContext(
         job.catalog, job.catalog.articles[position], position, job.files[position], text, evidence
     )
@@ -121,45 +133,57 @@ def _digest(position: int) -> Digest:
         for finding in rule.article_check(context)
     )
     return Digest(
-        readable=text is not None,
+        problem=problem,
         findings=findings,
         material=reuse_material(text, evidence) if text is not None else None,
-        people=_first_mentions(evidence),
+        people=first_mentions(evidence),
     )
 
 
-def _first_mentions(evidence: Evidence | None) -> Mentions:
-    first: dict[str, tuple[str, int, int]] = {}
-    for person in evidence.people if evidence else ():
-        first.setdefault(person.name, (person.name, person.span.line, person.span.column))
-    return tuple(sorted(first.values()))
-
-
-def _digest_all(job: _Job, jobs: int | None, progress: Progress | None) -> list[Digest]:
-    """Every article's digest, in catalog order, on several cores when it pays."""
+def _outcomes(job: _Job, jobs: int | None, progress: Progress | None) -> Iterator[_Outcome]:
+    """Every article's outcome, in catalog order, on several cores when it pays."""
     total = len(job.catalog.articles)
     jobs = jobs or os.cpu_count() or 1
-    results: list[Digest] = []
     if jobs <= 1 or total < PARALLEL_THRESHOLD:
         _init_worker(job)
         for position in range(total):
-            results.append(_digest(position))
+            yield _digest(position)
             if progress:
                 progress(position + 1, total)
-        return results
+        return
     chunk = max(4, min(128, total // (jobs * 16) or 1))
     # What the workers inherit (the catalog) moves out of the collector's sight, so that a
     # worker's collections neither walk it nor touch its pages (which would copy them).
     gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job,)) as pool:
-            for done, digest in enumerate(pool.map(_digest, range(total), chunksize=chunk), 1):
-                results.append(digest)
+            for done, outcome in enumerate(pool.map(_digest, range(total), chunksize=chunk), 1):
+                yield outcome
                 if progress and (done % chunk == 0 or done == total):
                     progress(done, total)
     finally:
         gc.unfreeze()
-    return results
+
+
+def _digest_all(
+    job: _Job, jobs: int | None, progress: Progress | None, warn: Callable[[str], None]
+) -> list[Digest]:
+    """Every article's digest, in catalog order; those computed now are kept in the cache."""
+    digests: list[Digest] = []
+    fresh: list[tuple[bytes, str]] = []
+    used: list[bytes] = []
+    for digest, key, encoded in _outcomes(job, jobs, progress):
+        digests.append(digest)
+        if key is not None:
+            used.append(key)
+            if encoded is not None:
+                fresh.append((key, encoded))
+    if job.cache is not None:
+        try:
+            save(job.cache, fresh, used)
+        except CacheUnavailable as error:
+            warn(str(error))  # this run's findings stand; the next run computes them again
+    return digests
 
 
 def _people_of(
@@ -248,6 +272,10 @@ def _configured(findings: Iterable[Finding], config: Config) -> list[Finding]:
     return [f for f in map(config.apply, findings) if f is not None]
 
 
+def _print_warning(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off for one check. Its data is acyclic, and each full
@@ -270,10 +298,14 @@ def run_check(
     today: date | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    cache: CacheLocation | None = None,
+    warn: Callable[[str], None] = _print_warning,
 ) -> CheckResult | Invalid:
-    """Check a catalog file. Raises loader.UnusableInput when it cannot be read at all."""
+    """Check a catalog file, keeping article digests in ``cache`` (see digest_cache.py;
+    prepared by the caller) for the next run. Raises loader.UnusableInput when it cannot be
+    read at all."""
     with _collector_paused():
-        return _run_check(path, config, display, today, jobs, progress)
+        return _run_check(path, config, display, today, jobs, progress, cache, warn)
 
 
 def _run_check(
@@ -283,13 +315,14 @@ def _run_check(
     today: date | None,
     jobs: int | None,
     progress: Progress | None,
+    cache: CacheLocation | None,
+    warn: Callable[[str], None],
 ) -> CheckResult | Invalid:
     config = config or Config()
     display = display if display is not None else str(path)
     loaded = load_catalog(path, display)
-    validation = validate(
-        loaded, today=today, keep_texts=False, max_article_bytes=config.max_article_bytes
-    )
+    # The article files are read once, by the workers, which report those that cannot be.
+    validation = validate(loaded, today=today, read_files=False)
     catalog = loaded.catalog
     if catalog is None:
         return Invalid(loaded, validation.findings)
@@ -300,14 +333,25 @@ def _run_check(
         files=article_display_paths(display, (a.file for a in catalog.articles)),
         rules=rules,
         max_article_bytes=config.max_article_bytes,
+        cache=cache,
+        context=b""
+        if cache is None
+        else run_context(
+            catalog,
+            (rule.info.code for rule in rules if rule.article_check is not None),
+            config.max_article_bytes,
+        ),
     )
-    digests = _digest_all(job, jobs, progress)
+    digests = _digest_all(job, jobs, progress, warn)
     # Taken apart at once, so that each part goes as soon as it has served (the reuse
     # material of 100,000 articles is half a gigabyte).
     findings = list(validation.findings)
-    for digest in digests:
+    for position, digest in enumerate(digests):
+        if digest.problem is not None:
+            where = unresolved(f"/articles/{position}/file")
+            findings.append(file_finding(digest.problem, catalog.articles[position].id, where))
         findings.extend(digest.findings)
-    readable = [digest.readable for digest in digests]
+    readable = [digest.problem is None for digest in digests]
     mentions = [digest.people for digest in digests]
     materials = [digest.material for digest in digests]
     del digests

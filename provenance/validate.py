@@ -8,7 +8,7 @@ from datetime import date
 
 from provenance.articles import MAX_ARTICLE_BYTES, ArticleProblem, ArticleReader
 from provenance.domains import registered_domain, url_on_domains
-from provenance.findings import Family, Finding, RuleInfo, Severity
+from provenance.findings import Family, Finding, Location, RuleInfo, Severity
 from provenance.loader import DUPLICATE_KEY_RULE, SCHEMA_RULE, LoadedCatalog
 from provenance.models import Catalog, date_bounds
 
@@ -222,17 +222,21 @@ def _dates(catalog: Catalog, emit: Emit, today: date) -> Iterator[Finding]:
                     previous = (pointer, start)
 
 
-def _files(
-    validation: Validation, emit: Emit, keep_texts: bool, max_bytes: int
-) -> Iterator[Finding]:
+def file_finding(problem: ArticleProblem, article: str, where: Location) -> Finding:
+    """The finding for an article file that cannot be read (``where``: its ``file`` value)."""
+    rule = FILE_OUTSIDE if problem.outside else ARTICLE_FILE
+    return rule.finding(problem.message, article=article, catalog=where)
+
+
+def _files(validation: Validation, keep_texts: bool, max_bytes: int) -> Iterator[Finding]:
     catalog = validation.loaded.catalog
     assert catalog is not None
     reader = ArticleReader(validation.loaded.folder)
     for position, article in enumerate(catalog.articles):
         result = reader.read(article.file, max_bytes)
         if isinstance(result, ArticleProblem):
-            rule = FILE_OUTSIDE if result.outside else ARTICLE_FILE
-            yield emit(rule, f"/articles/{position}/file", result.message)
+            where = validation.loaded.locate(f"/articles/{position}/file")
+            yield file_finding(result, article.id, where)
         elif keep_texts:
             validation.texts[article.id] = result
 
@@ -242,10 +246,12 @@ def validate(
     today: date | None = None,
     *,
     keep_texts: bool = True,
+    read_files: bool = True,
     max_article_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Validation:
     """All findings of the catalog family, in file order. ``keep_texts=False`` checks the
-    article files without holding every text in memory."""
+    article files without holding every text in memory; ``read_files=False`` leaves them
+    to the caller, who reads them anyway (`check`: see ``file_finding``)."""
     validation = Validation(loaded=loaded, findings=list(loaded.findings))
     catalog = loaded.catalog
     if catalog is not None:
@@ -260,6 +266,7 @@ def validate(
         validation.findings.extend(_duplicate_urls(catalog, emit))
         validation.findings.extend(_references_and_urls(catalog, emit))
         validation.findings.extend(_dates(catalog, emit, today))
-        validation.findings.extend(_files(validation, emit, keep_texts, max_article_bytes))
+        if read_files:
+            validation.findings.extend(_files(validation, keep_texts, max_article_bytes))
     validation.findings.sort(key=Finding.sort_key)
     return validation

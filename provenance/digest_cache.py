@@ -1,0 +1,182 @@
+"""Article digests kept between runs of `check`: a catalog checked again costs what changed.
+
+An entry's key is a hash of everything its digest depends on: this code and the libraries
+the extractors use, the rules that run, the size limit, the outlets and people registries,
+the article's entry and its text. Any change to one of them is a different key, so an
+entry is never stale, only unused; entries unused by a run are pruned once they outnumber
+the used ones.
+
+The store is one SQLite file (atomic transactions, safe with concurrent runs) in the
+user's cache folder, never inside the catalog's folder: a cloned repository cannot bring a
+cache that would hide findings. A cache that cannot be opened or written is skipped with
+a warning; it never fails a check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import sys
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from urllib.request import pathname2url
+
+import provenance
+from provenance.models import Catalog
+
+ENVIRONMENT_VARIABLE = "PROVENANCE_CACHE_DIR"
+FILE_NAME = "digests.sqlite"
+# Bumped when the table or the encoding of digests changes.
+FORMAT = 1
+# Libraries whose behaviour shapes the evidence: a new version may find other things.
+_LIBRARIES = ("py3langid", "rapidfuzz", "tldextract", "pydantic", "numpy")
+# A reader waits this long for a writer's transaction to end before it gives up.
+_BUSY_SECONDS = 5.0
+_CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by provenance.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+
+class CacheUnavailable(Exception):
+    """The cache cannot be used; the message is one line naming the file."""
+
+
+def default_directory() -> Path:
+    """$PROVENANCE_CACHE_DIR, else $XDG_CACHE_HOME/provenance, else ~/.cache/provenance."""
+    configured = os.environ.get(ENVIRONMENT_VARIABLE)
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(base) / "provenance"
+
+
+@cache
+def code_fingerprint() -> bytes:
+    """This package's source files and the versions of what it relies on."""
+    digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
+    package = Path(provenance.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    for library in _LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{library}={version}\0".encode())
+    return digest.digest()
+
+
+def run_context(catalog: Catalog, rule_codes: Iterable[str], max_article_bytes: int) -> bytes:
+    """What every digest of one run depends on besides its own article."""
+    digest = hashlib.sha256(code_fingerprint())
+    digest.update(" ".join(sorted(rule_codes)).encode() + b"\0")
+    digest.update(f"{max_article_bytes}\0".encode())
+    registries = catalog.model_dump_json(include={"schema_version", "outlets", "people"})
+    digest.update(registries.encode())
+    return digest.digest()
+
+
+def article_key(context: bytes, entry: str, text: str) -> bytes:
+    """The key of one article's digest: the run's context, its entry (JSON), its text."""
+    digest = hashlib.sha256(context)
+    digest.update(entry.encode() + b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
+@dataclass(frozen=True)
+class CacheLocation:
+    directory: Path
+
+    @property
+    def file(self) -> Path:
+        return self.directory / FILE_NAME
+
+
+def _unavailable(location: CacheLocation, error: Exception) -> CacheUnavailable:
+    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return CacheUnavailable(f"{location.file}: cache not used: {reason}")
+
+
+def prepare(location: CacheLocation) -> None:
+    """Create the cache file and its table if needed (in the main process, before workers
+    open it for reading). Raises CacheUnavailable."""
+    try:
+        location.directory.mkdir(parents=True, exist_ok=True)
+        tag = location.directory / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_text(_CACHEDIR_TAG, encoding="ascii")
+        with _connect(location, read_only=False) as connection:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version != FORMAT:
+                connection.execute("DROP TABLE IF EXISTS digests")
+                connection.execute(f"PRAGMA user_version = {FORMAT}")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS digests (key BLOB PRIMARY KEY, value TEXT NOT NULL)"
+                " WITHOUT ROWID"
+            )
+        connection.close()
+    except (OSError, sqlite3.Error) as error:
+        raise _unavailable(location, error) from error
+
+
+def _connect(location: CacheLocation, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        uri = f"file:{pathname2url(str(location.file))}?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=_BUSY_SECONDS, check_same_thread=False)
+    return sqlite3.connect(location.file, timeout=_BUSY_SECONDS)
+
+
+class CacheReader:
+    """Looks digests up (one per process: a connection does not cross a fork)."""
+
+    def __init__(self, location: CacheLocation) -> None:
+        self.location = location
+        self._connection: sqlite3.Connection | None = None
+        self.broken: CacheUnavailable | None = None
+
+    def get(self, key: bytes) -> str | None:
+        if self.broken is not None:
+            return None
+        try:
+            if self._connection is None:
+                self._connection = _connect(self.location, read_only=True)
+            row = self._connection.execute(
+                "SELECT value FROM digests WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error as error:
+            self.broken = _unavailable(self.location, error)
+            return None
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+
+def save(
+    location: CacheLocation, fresh: Iterable[tuple[bytes, str]], used: Collection[bytes]
+) -> None:
+    """Store the digests computed this run, in one transaction, and prune entries unused
+    by this run once they outnumber the used ones. Raises CacheUnavailable."""
+    try:
+        connection = _connect(location, read_only=False)
+        try:
+            with connection:
+                connection.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?)", fresh)
+                stored = connection.execute("SELECT count(*) FROM digests").fetchone()[0]
+                if stored > 2 * len(used) + 1000:
+                    connection.execute("CREATE TEMP TABLE used (key BLOB PRIMARY KEY)")
+                    connection.executemany(
+                        "INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in used)
+                    )
+                    connection.execute(
+                        "DELETE FROM digests WHERE key NOT IN (SELECT key FROM used)"
+                    )
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error) as error:
+        raise _unavailable(location, error) from error

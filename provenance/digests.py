@@ -1,0 +1,212 @@
+"""What is kept of one article once its text and evidence are gone, and its JSON form.
+
+A digest is computed in a worker process and sent back; `check` keeps digests between runs
+(digest_cache.py) in the JSON form below. That form leaves out where the article stands in
+the catalog (its position in the pointers, its file in the evidence) so that an entry moved
+or a catalog renamed still finds its digest; both are put back on decoding.
+
+JSON, not pickle: a cache file is data that anyone able to write the folder could have
+placed there, and decoding JSON runs no code. Anything that does not have the expected
+shape decodes to None and is computed again.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from array import array
+from dataclasses import dataclass
+from typing import Any
+
+from provenance.articles import ArticleProblem
+from provenance.evidence.model import Evidence
+from provenance.findings import Family, Finding, Location, Severity
+from provenance.pickling import as_constructor_call
+from provenance.reuse import QuoteRef, ReuseMaterial
+
+Mentions = tuple[tuple[str, int, int], ...]  # each distinct name, where it first stands
+
+# Raised by a cache entry of the wrong shape: the entry is a miss, never an error.
+_MALFORMED = (KeyError, IndexError, TypeError, ValueError, AttributeError)
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What is kept of one article once its text and evidence are gone."""
+
+    problem: ArticleProblem | None  # why its file could not be read, if it could not
+    findings: tuple[Finding, ...]
+    material: ReuseMaterial | None
+    people: Mentions
+
+    def __reduce__(self) -> tuple[type[Digest], tuple[object, ...]]:  # see pickling.py
+        return as_constructor_call(self)
+
+
+def first_mentions(evidence: Evidence | None) -> Mentions:
+    first: dict[str, tuple[str, int, int]] = {}
+    for person in evidence.people if evidence else ():
+        first.setdefault(person.name, (person.name, person.span.line, person.span.column))
+    return tuple(sorted(first.values()))
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an article stands: the prefix of its pointers and its file as findings show it."""
+
+    pointer: str  # "/articles/12"
+    file: str
+
+
+def encode(digest: Digest, placement: Placement) -> str | None:
+    """The digest as JSON without its placement; None when it is not worth keeping (its
+    file could not be read: nothing was extracted) or a finding is placed in a way that
+    cannot be taken out (it would come back wrong elsewhere)."""
+    if digest.problem is not None:
+        return None
+    findings = [_encode_finding(finding, placement) for finding in digest.findings]
+    if any(finding is None for finding in findings):
+        return None
+    material = digest.material
+    return json.dumps(
+        [
+            findings,
+            None if material is None else _encode_material(material),
+            digest.people,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def decode(encoded: str, placement: Placement) -> Digest | None:
+    """The digest at ``placement``, or None when ``encoded`` is not what `encode` wrote."""
+    try:
+        findings, material, people = json.loads(encoded)
+        return Digest(
+            problem=None,
+            findings=tuple(_decode_finding(item, placement) for item in findings),
+            material=None if material is None else _decode_material(material),
+            people=tuple(
+                (_exactly(str, name), _exactly(int, line), _exactly(int, column))
+                for name, line, column in people
+            ),
+        )
+    except _MALFORMED:
+        return None
+
+
+def _exactly(kind: type[Any], value: Any) -> Any:
+    # bool is an int to isinstance: a cache entry with true for a line is malformed.
+    if type(value) is not kind:
+        raise TypeError(f"expected {kind.__name__}")
+    return value
+
+
+def _optional(kind: type[Any], value: Any) -> Any:
+    return None if value is None else _exactly(kind, value)
+
+
+def _encode_finding(finding: Finding, placement: Placement) -> list[Any] | None:
+    catalog = finding.catalog
+    if catalog is None or catalog.line or catalog.column or catalog.file or catalog.snippet:
+        return None  # article rules leave the position to `check`: anything else is new
+    pointer = catalog.pointer or ""
+    if pointer != placement.pointer and not pointer.startswith(placement.pointer + "/"):
+        return None
+    evidence = []
+    for location in finding.evidence:
+        if location.file != placement.file or location.pointer is not None:
+            return None
+        evidence.append([location.line, location.column, location.snippet])
+    return [
+        finding.code,
+        finding.name,
+        str(finding.family),
+        str(finding.severity),
+        finding.message,
+        finding.article,
+        pointer[len(placement.pointer) :],
+        evidence,
+        finding.fix,
+        finding.acknowledged,
+    ]
+
+
+def _decode_finding(item: list[Any], placement: Placement) -> Finding:
+    code, name, family, severity, message, article, pointer, evidence, fix, acknowledged = item
+    return Finding(
+        code=_exactly(str, code),
+        name=_exactly(str, name),
+        family=Family(family),
+        severity=Severity(severity),
+        message=_exactly(str, message),
+        article=_optional(str, article),
+        catalog=Location(file="", line=0, column=0, pointer=placement.pointer + pointer),
+        evidence=tuple(
+            Location(
+                file=placement.file,
+                line=_exactly(int, line),
+                column=_exactly(int, column),
+                snippet=_optional(str, snippet),
+            )
+            for line, column, snippet in evidence
+        ),
+        fix=_optional(str, fix),
+        acknowledged=_optional(str, acknowledged),
+    )
+
+
+def _bytes_text(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _text_bytes(text: Any) -> bytes:
+    return base64.b64decode(_exactly(str, text), validate=True)
+
+
+def _encode_material(material: ReuseMaterial) -> list[Any]:
+    return [
+        _bytes_text(material.sentences.tobytes()),
+        [
+            [
+                q.text,
+                q.line,
+                q.column,
+                q.speaker,
+                q.given_to,
+                _bytes_text(q.words),
+                _bytes_text(q.pairs),
+                q.exact,
+            ]
+            for q in material.quotations
+        ],
+    ]
+
+
+def _decode_material(item: list[Any]) -> ReuseMaterial:
+    sentences_text, quotations = item
+    sentences = array("q")
+    sentences.frombytes(_text_bytes(sentences_text))
+    return ReuseMaterial(
+        sentences=sentences,
+        quotations=tuple(
+            QuoteRef(
+                text=_exactly(str, text),
+                line=_exactly(int, line),
+                column=_exactly(int, column),
+                speaker=_optional(str, speaker),
+                given_to=_optional(str, given_to),
+                words=_int64s(_text_bytes(words)),
+                pairs=_int64s(_text_bytes(pairs)),
+                exact=_exactly(int, exact),
+            )
+            for text, line, column, speaker, given_to, words, pairs, exact in quotations
+        ),
+    )
+
+
+def _int64s(data: bytes) -> bytes:
+    if len(data) % 8:
+        raise ValueError("not a whole number of int64 values")
+    return data
