@@ -28,6 +28,13 @@ def run_provenance(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Commands run by the tests (in this process or in children) keep their digest cache
+    in a folder of the test run, never in the user's."""
+    os.environ["PROVENANCE_CACHE_DIR"] = str(tmp_path_factory.mktemp("provenance-cache"))
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from provenance.commands.common import DEFAULT_CATALOG, EXIT_FINDINGS, EXIT_OK, fail
+from provenance.commands.common import (
+    DEFAULT_CATALOG,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CacheDirOption,
+    NoCacheOption,
+    digest_cache,
+    fail,
+)
 from provenance.severity import Severity
 
 if TYPE_CHECKING:
@@ -52,6 +60,8 @@ def check_command(
         list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes.")
     ] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
@@ -68,7 +78,8 @@ def check_command(
 
     try:
         config = load_config(path).merged(select, ignore, fail_on)
-        result = run_check(path, config, display=str(path), jobs=jobs)
+        cache = digest_cache(cache_dir, no_cache)
+        result = run_check(path, config, display=str(path), jobs=jobs, cache=cache)
     except (UnusableInput, UnusableConfig) as error:
         fail(str(error))
     from provenance.report import render

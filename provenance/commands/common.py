@@ -5,12 +5,44 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+if TYPE_CHECKING:
+    from provenance.digest_cache import CacheLocation
+
 DEFAULT_CATALOG = Path("sources.json")
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        help="Where article digests are kept between runs "
+        "[default: $PROVENANCE_CACHE_DIR, else $XDG_CACHE_HOME/provenance or ~/.cache/provenance].",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Read every article again; use no cache.")
+]
+
+
+def digest_cache(directory: Path | None, no_cache: bool) -> CacheLocation | None:
+    """The cache a command uses, ready; None (with a warning) when it cannot be used."""
+    if no_cache:
+        return None
+    from provenance.digest_cache import CacheLocation, CacheUnavailable, default_directory, prepare
+
+    location = CacheLocation(directory or default_directory())
+    try:
+        prepare(location)
+    except CacheUnavailable as error:
+        typer.echo(f"warning: {error}", err=True)
+        return None
+    return location
 
 
 class TextOrJson(StrEnum):

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from provenance.commands.common import DEFAULT_CATALOG, EXIT_FINDINGS, EXIT_OK, fail
+from provenance.commands.common import (
+    DEFAULT_CATALOG,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CacheDirOption,
+    NoCacheOption,
+    digest_cache,
+    fail,
+)
 
 
 class ReportFormat(StrEnum):
@@ -29,6 +37,8 @@ def report_command(
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """The provenance report: each article's chain, dates, authors, grade and findings, and
     what travels between articles.
@@ -46,8 +56,11 @@ def report_command(
 
     try:
         config = load_config(path)
+        cache = digest_cache(cache_dir, no_cache)
         with ProgressBar("extracting evidence") as bar:
-            result = run_check(path, config, display=str(path), jobs=jobs, progress=bar)
+            result = run_check(
+                path, config, display=str(path), jobs=jobs, progress=bar, cache=cache
+            )
     except (UnusableInput, UnusableConfig) as error:
         fail(str(error))
     if isinstance(result, Invalid):
