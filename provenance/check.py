@@ -24,9 +24,9 @@ from provenance.articles import ArticleProblem, ArticleReader
 from provenance.config import Config
 from provenance.digest_cache import (
     CacheLocation,
-    CacheReader,
     CacheUnavailable,
     article_key,
+    load,
     run_context,
     save,
 )
@@ -76,19 +76,17 @@ class _Job:
     context: bytes = b""  # what every cached digest of this run depends on
 
 
-# What one article's turn gives back: its digest, its cache key (None when its digest is
-# not kept: no cache, or an unreadable file) and, when it was computed now, its encoding.
+# What one article's turn gives back: its digest and, when its digest is to be kept, its
+# cache key and its encoding (None: no cache, an unreadable file, or nothing to keep).
 _Outcome = tuple[Digest, bytes | None, str | None]
 
 _job: _Job | None = None
 _reader: ArticleReader | None = None
-_cache: CacheReader | None = None
 
 
 def _init_worker(job: _Job) -> None:
-    global _job, _reader, _cache
+    global _job, _reader
     _job, _reader = job, ArticleReader(job.folder)
-    _cache = CacheReader(job.cache) if job.cache is not None else None
 
 
 def _start_worker(job: _Job) -> None:
@@ -98,9 +96,12 @@ def _start_worker(job: _Job) -> None:
     _init_worker(job)
 
 
+def _placement(job: _Job, position: int) -> Placement:
+    return Placement(f"/articles/{position}", job.files[position])
+
+
 def _digest(position: int) -> _Outcome:
-    """One article's digest (in a worker, or in this process): from the cache when its
-    key is there, else read, extracted and checked now."""
+    """Read, extract and check one article (in a worker, or in this process)."""
     job = _job
     assert job is not None
     article = job.catalog.articles[position]
@@ -108,17 +109,15 @@ def _digest(position: int) -> _Outcome:
     text = reader.read(article.file, job.max_article_bytes)
     if not isinstance(text, str):
         return _computed(job, position, None, text), None, None
-    if _cache is None:
-        return _computed(job, position, text, None), None, None
-    placement = Placement(f"/articles/{position}", job.files[position])
-    key = article_key(job.context, article.model_dump_json(), text)
-    cached = _cache.get(key)
-    digest = decode(cached, placement) if cached is not None else None
-    if digest is not None:
-        return digest, key, None
     digest = _computed(job, position, text, None)
-    encoded = encode(digest, placement)
-    return digest, (key if encoded is not None else None), encoded
+    if job.cache is None:
+        return digest, None, None
+    encoded = encode(digest, _placement(job, position))
+    if encoded is None:
+        return digest, None, None
+    # The key is of the text read here: a file changed since the cache was consulted is
+    # stored under what it says now.
+    return digest, article_key(job.context, article.model_dump_json(), text), encoded
 
 
 def _computed(job: _Job, position: int, text: str | None, problem: ArticleProblem | None) -> Digest:
@@ -140,50 +139,88 @@ def _computed(job: _Job, position: int, text: str | None, problem: ArticleProble
     )
 
 
-def _outcomes(job: _Job, jobs: int | None, progress: Progress | None) -> Iterator[_Outcome]:
-    """Every article's outcome, in catalog order, on several cores when it pays."""
-    total = len(job.catalog.articles)
+def _outcomes(
+    job: _Job, positions: Sequence[int], jobs: int | None, progress: Callable[[int], None]
+) -> Iterator[_Outcome]:
+    """The outcomes of the articles at ``positions``, in that order, on several cores when
+    it pays; ``progress`` hears how many are done."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or total < PARALLEL_THRESHOLD:
+    if jobs <= 1 or len(positions) < PARALLEL_THRESHOLD:
         _init_worker(job)
-        for position in range(total):
+        for done, position in enumerate(positions, 1):
             yield _digest(position)
-            if progress:
-                progress(position + 1, total)
+            progress(done)
         return
-    chunk = max(4, min(128, total // (jobs * 16) or 1))
+    chunk = max(4, min(128, len(positions) // (jobs * 16) or 1))
     # What the workers inherit (the catalog) moves out of the collector's sight, so that a
     # worker's collections neither walk it nor touch its pages (which would copy them).
     gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job,)) as pool:
-            for done, outcome in enumerate(pool.map(_digest, range(total), chunksize=chunk), 1):
+            outcomes = pool.map(_digest, positions, chunksize=chunk)
+            for done, outcome in enumerate(outcomes, 1):
                 yield outcome
-                if progress and (done % chunk == 0 or done == total):
-                    progress(done, total)
+                if done % chunk == 0 or done == len(positions):
+                    progress(done)
     finally:
         gc.unfreeze()
+
+
+def _cached(job: _Job, cache: CacheLocation) -> tuple[dict[int, Digest], list[bytes]]:
+    """The digests the cache holds for this run's articles (by position), and the keys of
+    every readable article. Here, not in the workers: a digest found costs less to decode
+    than to send from a worker, and the workers start only for what is left."""
+    reader = ArticleReader(job.folder)
+    keys: dict[int, bytes] = {}
+    for position, article in enumerate(job.catalog.articles):
+        text = reader.read(article.file, job.max_article_bytes)
+        if isinstance(text, str):  # an unreadable file is left to its worker to report
+            keys[position] = article_key(job.context, article.model_dump_json(), text)
+    stored = load(cache, list(keys.values()))
+    found: dict[int, Digest] = {}
+    for position, key in keys.items():
+        encoded = stored.get(key)
+        digest = decode(encoded, _placement(job, position)) if encoded is not None else None
+        if digest is not None:
+            found[position] = digest
+    return found, list(keys.values())
 
 
 def _digest_all(
     job: _Job, jobs: int | None, progress: Progress | None, warn: Callable[[str], None]
 ) -> list[Digest]:
-    """Every article's digest, in catalog order; those computed now are kept in the cache."""
-    digests: list[Digest] = []
-    fresh: list[tuple[bytes, str]] = []
+    """Every article's digest, in catalog order: from the cache when it holds them, else
+    computed now (and kept in the cache)."""
+    total = len(job.catalog.articles)
+    found: dict[int, Digest] = {}
     used: list[bytes] = []
-    for digest, key, encoded in _outcomes(job, jobs, progress):
-        digests.append(digest)
-        if key is not None:
+    if job.cache is not None:
+        try:
+            found, used = _cached(job, job.cache)
+        except CacheUnavailable as error:
+            warn(str(error))
+            job = replace(job, cache=None)
+    missing = [position for position in range(total) if position not in found]
+
+    def advance(done: int) -> None:
+        if progress:
+            progress(len(found) + done, total)
+
+    advance(0)
+    fresh: list[tuple[bytes, str]] = []
+    for position, (digest, key, encoded) in zip(
+        missing, _outcomes(job, missing, jobs, advance), strict=True
+    ):
+        found[position] = digest
+        if key is not None and encoded is not None:
+            fresh.append((key, encoded))
             used.append(key)
-            if encoded is not None:
-                fresh.append((key, encoded))
     if job.cache is not None:
         try:
             save(job.cache, fresh, used)
         except CacheUnavailable as error:
             warn(str(error))  # this run's findings stand; the next run computes them again
-    return digests
+    return [found.pop(position) for position in range(total)]
 
 
 def _people_of(

@@ -18,7 +18,7 @@ import hashlib
 import os
 import sqlite3
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -134,27 +134,28 @@ def _connect(location: CacheLocation, *, read_only: bool) -> sqlite3.Connection:
     return sqlite3.connect(location.file, timeout=_BUSY_SECONDS)
 
 
-class CacheReader:
-    """Looks digests up (one per process: a connection does not cross a fork)."""
+# Keys asked for in one statement: below SQLite's oldest limit on parameters (999).
+_BATCH = 500
 
-    def __init__(self, location: CacheLocation) -> None:
-        self.location = location
-        self._connection: sqlite3.Connection | None = None
-        self.broken: CacheUnavailable | None = None
 
-    def get(self, key: bytes) -> str | None:
-        if self.broken is not None:
-            return None
+def load(location: CacheLocation, keys: Sequence[bytes]) -> dict[bytes, str]:
+    """The stored encodings of those of ``keys`` the cache holds. Raises CacheUnavailable."""
+    found: dict[bytes, str] = {}
+    try:
+        connection = _connect(location, read_only=True)
         try:
-            if self._connection is None:
-                self._connection = _connect(self.location, read_only=True)
-            row = self._connection.execute(
-                "SELECT value FROM digests WHERE key = ?", (key,)
-            ).fetchone()
-        except sqlite3.Error as error:
-            self.broken = _unavailable(self.location, error)
-            return None
-        return row[0] if row is not None and isinstance(row[0], str) else None
+            for start in range(0, len(keys), _BATCH):
+                batch = keys[start : start + _BATCH]
+                marks = ",".join("?" * len(batch))
+                rows = connection.execute(
+                    f"SELECT key, value FROM digests WHERE key IN ({marks})", batch
+                )
+                found.update((key, value) for key, value in rows if isinstance(value, str))
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise _unavailable(location, error) from error
+    return found
 
 
 def save(

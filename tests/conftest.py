@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -45,4 +46,27 @@ def repo_copy(tmp_path: Path) -> Path:
     """A scratch copy of the bundled catalog and its seeds; returns the catalog's path."""
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     shutil.copy(ROOT / "sources.json", tmp_path / "sources.json")
+    return tmp_path / "sources.json"
+
+
+@pytest.fixture
+def pooled_catalog(tmp_path: Path) -> Path:
+    """The bundled catalog's articles copied until `check` takes its worker pool (each copy
+    its own id and URL, no acknowledgements); returns the catalog's path."""
+    from provenance.check import PARALLEL_THRESHOLD
+
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    data = json.loads((ROOT / "sources.json").read_text(encoding="utf-8"))
+    seeds = data["articles"]
+    copies = []
+    for n in range(PARALLEL_THRESHOLD // len(seeds) + 1):
+        for article in seeds:
+            copy = json.loads(json.dumps(article))
+            copy["id"] = f"{article['id']}-{n}"
+            if copy.get("url"):
+                copy["url"] = f"{copy['url']}?copy={n}"  # each entry its own URL (C004)
+            copy["acknowledgements"] = []
+            copies.append(copy)
+    data["articles"] = copies
+    (tmp_path / "sources.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
     return tmp_path / "sources.json"

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
-import shutil
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -40,27 +38,12 @@ def test_the_garbage_collector_is_restored(enabled: bool, tmp_path: Path) -> Non
         gc.enable()
 
 
-def test_the_pool_and_the_serial_path_agree(tmp_path: Path) -> None:
+def test_the_pool_and_the_serial_path_agree(pooled_catalog: Path) -> None:
     """Enough articles to take the pool; the findings, grades and shared passages are those
     of the same catalog checked in this process."""
-    catalog = (ROOT / "sources.json").read_text(encoding="utf-8")
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    data = json.loads(catalog)
-    seeds = data["articles"]
-    copies = []
-    for n in range(PARALLEL_THRESHOLD // len(seeds) + 1):
-        for article in seeds:
-            copy = json.loads(json.dumps(article))
-            copy["id"] = f"{article['id']}-{n}"
-            if copy.get("url"):
-                copy["url"] = f"{copy['url']}?copy={n}"  # each entry its own URL (C004)
-            copy["acknowledgements"] = []
-            copies.append(copy)
-    data["articles"] = copies
-    (tmp_path / "sources.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
-    pooled = run_check(tmp_path / "sources.json", jobs=2)
+    pooled = run_check(pooled_catalog, jobs=2)
     assert gc.get_freeze_count() == 0  # what was frozen for the workers is thawed
-    serial = run_check(tmp_path / "sources.json", jobs=1)
+    serial = run_check(pooled_catalog, jobs=1)
     assert isinstance(pooled, CheckResult) and isinstance(serial, CheckResult)
     assert len(pooled.articles) > PARALLEL_THRESHOLD
     assert [asdict(f) for f in pooled.findings] == [asdict(f) for f in serial.findings]

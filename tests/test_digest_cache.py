@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import provenance.check
-from provenance.check import CheckResult, run_check
+from provenance.check import PARALLEL_THRESHOLD, CheckResult, run_check
 from provenance.digest_cache import FILE_NAME, CacheLocation, prepare
 from provenance.digests import Digest, Placement, decode, encode
 from provenance.findings import Family, Finding, Location, Severity
@@ -70,6 +70,13 @@ def test_a_warm_check_reads_the_cache_and_gives_the_cold_result(
     warm = _outcome(run_check(repo_copy, jobs=1, cache=cache))
     assert extractions == []
     assert warm == cold == uncached
+
+
+def test_the_worker_pool_fills_the_cache(pooled_catalog: Path, cache: CacheLocation) -> None:
+    cold = _outcome(run_check(pooled_catalog, jobs=2, cache=cache))
+    assert _stored(cache) > PARALLEL_THRESHOLD
+    assert _outcome(run_check(pooled_catalog, jobs=2, cache=cache)) == cold
+    assert cold == _outcome(run_check(pooled_catalog, jobs=1))
 
 
 def _rewrite(catalog: Path, change: Callable[[dict[str, Any]], None]) -> None:
