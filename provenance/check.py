@@ -171,19 +171,18 @@ def _cached(job: _Job, cache: CacheLocation) -> tuple[dict[int, Digest], list[by
     every readable article. Here, not in the workers: a digest found costs less to decode
     than to send from a worker, and the workers start only for what is left."""
     reader = ArticleReader(job.folder)
-    keys: dict[int, bytes] = {}
+    positions: dict[bytes, int] = {}
     for position, article in enumerate(job.catalog.articles):
         text = reader.read(article.file, job.max_article_bytes)
         if isinstance(text, str):  # an unreadable file is left to its worker to report
-            keys[position] = article_key(job.context, article.model_dump_json(), text)
-    stored = load(cache, list(keys.values()))
+            positions[article_key(job.context, article.model_dump_json(), text)] = position
     found: dict[int, Digest] = {}
-    for position, key in keys.items():
-        encoded = stored.get(key)
-        digest = decode(encoded, _placement(job, position)) if encoded is not None else None
+    for key, encoded in load(cache, list(positions)):
+        position = positions[key]
+        digest = decode(encoded, _placement(job, position))
         if digest is not None:
             found[position] = digest
-    return found, list(keys.values())
+    return found, list(positions)
 
 
 def _digest_all(
