@@ -137,27 +137,40 @@ def _encode_finding(finding: Finding, placement: Placement) -> list[Any] | None:
     ]
 
 
+_FAMILIES = {family.value: family for family in Family}
+_SEVERITIES = {severity.value: severity for severity in Severity}
+_TEXT_OR_NONE = (str, type(None))
+
+
 def _decode_finding(item: list[Any], placement: Placement) -> Finding:
     code, name, family, severity, message, article, pointer, evidence, fix, acknowledged = item
+    if (
+        type(code) is not str
+        or type(name) is not str
+        or type(message) is not str
+        or type(pointer) is not str
+        or type(article) not in _TEXT_OR_NONE
+        or type(fix) not in _TEXT_OR_NONE
+        or type(acknowledged) not in _TEXT_OR_NONE
+    ):
+        raise TypeError("a finding of the wrong shape")
+    file = placement.file
+    places = []
+    for line, column, snippet in evidence:
+        if type(line) is not int or type(column) is not int or type(snippet) not in _TEXT_OR_NONE:
+            raise TypeError("a location of the wrong shape")
+        places.append(Location(file, line, column, None, snippet))
     return Finding(
-        code=_exactly(str, code),
-        name=_exactly(str, name),
-        family=Family(family),
-        severity=Severity(severity),
-        message=_exactly(str, message),
-        article=_optional(str, article),
-        catalog=Location(file="", line=0, column=0, pointer=placement.pointer + pointer),
-        evidence=tuple(
-            Location(
-                file=placement.file,
-                line=_exactly(int, line),
-                column=_exactly(int, column),
-                snippet=_optional(str, snippet),
-            )
-            for line, column, snippet in evidence
-        ),
-        fix=_optional(str, fix),
-        acknowledged=_optional(str, acknowledged),
+        code,
+        name,
+        _FAMILIES[family],
+        _SEVERITIES[severity],
+        message,
+        article,
+        Location("", 0, 0, placement.pointer + pointer),
+        tuple(places),
+        fix,
+        acknowledged,
     )
 
 
