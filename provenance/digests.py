@@ -107,10 +107,6 @@ def _exactly(kind: type[Any], value: Any) -> Any:
     return value
 
 
-def _optional(kind: type[Any], value: Any) -> Any:
-    return None if value is None else _exactly(kind, value)
-
-
 def _encode_finding(finding: Finding, placement: Placement) -> list[Any] | None:
     catalog = finding.catalog
     if catalog is None or catalog.line or catalog.column or catalog.file or catalog.snippet:
