@@ -25,10 +25,10 @@ from provenance.config import Config
 from provenance.digest_cache import (
     CacheLocation,
     CacheUnavailable,
+    CacheWriter,
     article_key,
     load,
     run_context,
-    save,
 )
 from provenance.digests import Digest, Mentions, Placement, decode, encode, first_mentions
 from provenance.evidence import extract
@@ -206,19 +206,17 @@ def _digest_all(
             progress(len(found) + done, total)
 
     advance(0)
-    fresh: list[tuple[bytes, str]] = []
+    writer = CacheWriter(job.cache) if job.cache is not None else None
     for position, (digest, key, encoded) in zip(
         missing, _outcomes(job, missing, jobs, advance), strict=True
     ):
         found[position] = digest
-        if key is not None and encoded is not None:
-            fresh.append((key, encoded))
+        if writer is not None and key is not None and encoded is not None:
+            writer.add(key, encoded)
             used.append(key)
-    if job.cache is not None:
-        try:
-            save(job.cache, fresh, used)
-        except CacheUnavailable as error:
-            warn(str(error))  # this run's findings stand; the next run computes them again
+    failure = writer.finish(used) if writer is not None else None
+    if failure is not None:
+        warn(str(failure))  # this run's findings stand; the next run computes them again
     return [found.pop(position) for position in range(total)]
 
 

@@ -158,26 +158,54 @@ def load(location: CacheLocation, keys: Sequence[bytes]) -> Iterator[tuple[bytes
         raise _unavailable(location, error) from error
 
 
-def save(
-    location: CacheLocation, fresh: Iterable[tuple[bytes, str]], used: Collection[bytes]
-) -> None:
-    """Store the digests computed this run, in one transaction, and prune entries unused
-    by this run once they outnumber the used ones. Raises CacheUnavailable."""
-    try:
-        connection = _connect(location, read_only=False)
+class CacheWriter:
+    """Stores digests as they are computed, a batch per transaction (the digests of 100,000
+    articles are 300 MB of text: not to be held until the end), then prunes. It never
+    raises: the first failure stops the writing, and ``finish`` returns it."""
+
+    def __init__(self, location: CacheLocation) -> None:
+        self.location = location
+        self._pending: list[tuple[bytes, str]] = []
+        self._connection: sqlite3.Connection | None = None
+        self._failure: CacheUnavailable | None = None
+
+    def add(self, key: bytes, encoded: str) -> None:
+        if self._failure is None:
+            self._pending.append((key, encoded))
+            if len(self._pending) >= _BATCH:
+                self._flush()
+
+    def _flush(self) -> None:
         try:
-            with connection:
-                connection.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?)", fresh)
-                stored = connection.execute("SELECT count(*) FROM digests").fetchone()[0]
-                if stored > 2 * len(used) + 1000:
-                    connection.execute("CREATE TEMP TABLE used (key BLOB PRIMARY KEY)")
-                    connection.executemany(
-                        "INSERT OR IGNORE INTO used VALUES (?)", ((key,) for key in used)
-                    )
-                    connection.execute(
-                        "DELETE FROM digests WHERE key NOT IN (SELECT key FROM used)"
-                    )
-        finally:
-            connection.close()
-    except (OSError, sqlite3.Error) as error:
-        raise _unavailable(location, error) from error
+            if self._connection is None:
+                self._connection = _connect(self.location, read_only=False)
+            with self._connection:
+                self._connection.executemany(
+                    "INSERT OR REPLACE INTO digests VALUES (?, ?)", self._pending
+                )
+        except (OSError, sqlite3.Error) as error:
+            self._failure = _unavailable(self.location, error)
+        self._pending.clear()
+
+    def finish(self, used: Collection[bytes]) -> CacheUnavailable | None:
+        """Store what is pending, prune entries unused by this run once they outnumber the
+        used ones, and close; the failure that stopped the writing, if any."""
+        if self._failure is None:
+            self._flush()
+        if self._failure is None and self._connection is not None:
+            try:
+                _prune(self._connection, used)
+            except sqlite3.Error as error:
+                self._failure = _unavailable(self.location, error)
+        if self._connection is not None:
+            self._connection.close()
+        return self._failure
+
+
+def _prune(connection: sqlite3.Connection, used: Collection[bytes]) -> None:
+    with connection:
+        stored = connection.execute("SELECT count(*) FROM digests").fetchone()[0]
+        if stored > 2 * len(used) + 1000:
+            connection.execute("CREATE TEMP TABLE used (key BLOB PRIMARY KEY)")
+            connection.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in used))
+            connection.execute("DELETE FROM digests WHERE key NOT IN (SELECT key FROM used)")

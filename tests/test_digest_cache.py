@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import provenance.check
+from provenance import digest_cache
 from provenance.check import PARALLEL_THRESHOLD, CheckResult, run_check
 from provenance.digest_cache import FILE_NAME, CacheLocation, prepare
 from provenance.digests import Digest, Placement, decode, encode
@@ -257,3 +258,37 @@ def test_unused_entries_are_pruned(repo_copy: Path, cache: CacheLocation) -> Non
     connection.close()
     run_check(repo_copy, jobs=1, cache=cache)
     assert _stored(cache) == 5
+
+
+def test_a_cache_that_cannot_be_written_loses_no_finding(
+    repo_copy: Path, cache: CacheLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = digest_cache._connect
+
+    def read_only(location: CacheLocation, *, read_only: bool) -> sqlite3.Connection:
+        if not read_only:
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return real(location, read_only=read_only)
+
+    monkeypatch.setattr(digest_cache, "_connect", read_only)
+    warnings: list[str] = []
+    result = _outcome(run_check(repo_copy, jobs=1, cache=cache, warn=warnings.append))
+    assert result == _outcome(run_check(repo_copy, jobs=1))
+    assert len(warnings) == 1 and "readonly database" in warnings[0]
+    assert _stored(cache) == 0
+
+
+def test_a_locked_cache_is_skipped_with_one_warning(
+    repo_copy: Path, cache: CacheLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(digest_cache, "_BUSY_SECONDS", 0.05)
+    holder = sqlite3.connect(cache.file)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        warnings: list[str] = []
+        result = _outcome(run_check(repo_copy, jobs=1, cache=cache, warn=warnings.append))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result == _outcome(run_check(repo_copy, jobs=1))
+    assert len(warnings) == 1 and "locked" in warnings[0]
