@@ -6,6 +6,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import BinaryIO
 
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 
@@ -28,29 +29,32 @@ class ArticleReader:
         self._inside = os.path.join(self._root, "")  # the root with a separator after it
         self._directories: dict[str, str] = {}
 
-    def _real_directory(self, relative: PurePath) -> str:
-        key = relative.as_posix()
-        if key not in self._directories:
-            self._directories[key] = str((self.root / relative).resolve(strict=False))
-        return self._directories[key]
+    def _real_directory(self, relative: str) -> str:
+        """The real path of the folder ``relative`` (POSIX-style, '.' for the root)."""
+        if relative not in self._directories:
+            self._directories[relative] = str((self.root / relative).resolve(strict=False))
+        return self._directories[relative]
 
     def resolve(self, relative: str) -> Path | ArticleProblem:
         """The real path of ``relative`` under the folder, refusing anything that leaves it."""
+        real = self._real_path(relative)
+        return real if isinstance(real, ArticleProblem) else Path(real)
+
+    def read(self, relative: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str | ArticleProblem:
+        return _read_resolved(self._real_path(relative), relative, max_bytes)
+
+    def _real_path(self, relative: str) -> str | ArticleProblem:
+        # Strings, not Path objects, on the way: a large catalog resolves every file three
+        # times (validate, check, the re-reading of shared passages), and pathlib's parsing
+        # cost more than the reads.
         if "\x00" in relative:
             return ArticleProblem("the path holds a NUL character", outside=True)
-        candidate = PurePath(relative)
-        if candidate.is_absolute() or relative.startswith(("/", "\\")) or ":" in candidate.parts[0]:
-            return ArticleProblem(
-                f"{relative!r} is an absolute path; use one relative to the catalog", True
-            )
-        if ".." in candidate.parts:
-            return ArticleProblem(
-                f"{relative!r} climbs out of the catalog's folder with '..'", True
-            )
-        # Strings, not Path objects, on the way: a large catalog resolves every file twice
-        # (validate, then check), and pathlib's parsing cost more than the reads.
+        split = _plain_split(relative) or _checked_split(relative)
+        if isinstance(split, ArticleProblem):
+            return split
+        folder, name = split
         try:
-            real = os.path.join(self._real_directory(candidate.parent), candidate.name)
+            real = os.path.join(self._real_directory(folder), name)
             if os.path.islink(real):
                 real = str(Path(real).resolve(strict=False))
         except (OSError, RuntimeError):
@@ -59,10 +63,31 @@ class ArticleReader:
             return ArticleProblem(
                 f"{relative!r} is a symlink that leads out of the catalog's folder", True
             )
-        return Path(real)
+        return real
 
-    def read(self, relative: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str | ArticleProblem:
-        return _read_resolved(self.resolve(relative), relative, max_bytes)
+
+def _plain_split(relative: str) -> tuple[str, str] | None:
+    """(folder, name) of a path pathlib would leave as it is and accept ('texts/a.txt'), told
+    by splitting the string; None for any other, which goes through pathlib."""
+    if os.name != "posix" or relative.startswith("\\"):
+        return None
+    parts = relative.split("/")
+    if "" in parts or "." in parts or ".." in parts or ":" in parts[0]:
+        return None
+    folder, _slash, name = relative.rpartition("/")
+    return folder or ".", name
+
+
+def _checked_split(relative: str) -> tuple[str, str] | ArticleProblem:
+    """(folder, name) of ``relative`` as pathlib reads it, or why it leaves the folder."""
+    candidate = PurePath(relative)
+    if candidate.is_absolute() or relative.startswith(("/", "\\")) or ":" in candidate.parts[0]:
+        return ArticleProblem(
+            f"{relative!r} is an absolute path; use one relative to the catalog", True
+        )
+    if ".." in candidate.parts:
+        return ArticleProblem(f"{relative!r} climbs out of the catalog's folder with '..'", True)
+    return candidate.parent.as_posix(), candidate.name
 
 
 def resolve_inside(folder: Path, relative: str) -> Path | ArticleProblem:
@@ -74,16 +99,16 @@ def read_article(
     folder: Path, relative: str, max_bytes: int = MAX_ARTICLE_BYTES
 ) -> str | ArticleProblem:
     """The article's text (BOM dropped, line ends normalised to \\n), or why it cannot be read."""
-    return _read_resolved(resolve_inside(folder, relative), relative, max_bytes)
+    return ArticleReader(folder).read(relative, max_bytes)
 
 
 def _read_resolved(
-    resolved: Path | ArticleProblem, relative: str, max_bytes: int
+    resolved: str | ArticleProblem, relative: str, max_bytes: int
 ) -> str | ArticleProblem:
     if isinstance(resolved, ArticleProblem):
         return resolved
     try:
-        info = resolved.stat()
+        info = os.stat(resolved)
     except FileNotFoundError:
         return ArticleProblem(f"{relative!r} does not exist")
     except OSError as error:
@@ -102,7 +127,7 @@ def _read_resolved(
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         descriptor = os.open(resolved, flags)
         with os.fdopen(descriptor, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            raw = _read_up_to(handle, max_bytes + 1, info.st_size)
     except OSError as error:
         return ArticleProblem(f"{relative!r} cannot be read: {error.strerror or error}")
     if len(raw) > max_bytes:
@@ -114,4 +139,15 @@ def _read_resolved(
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return ArticleProblem(f"{relative!r} is not valid UTF-8 (line {line}, byte {error.start})")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Each replace scans the text even when it finds nothing: most texts have no \r at all.
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _read_up_to(handle: BinaryIO, limit: int, size: int) -> bytes:
+    """The file's first ``limit`` bytes (all of it when shorter), asking first for the
+    ``size`` it had when checked: a buffered read allocates all it is asked for, and asking
+    for the limit (50 MB) each time cost more than reading the article."""
+    raw = handle.read(min(size + 1, limit))
+    if len(raw) == size + 1 < limit:  # it has grown since: read on, up to the limit
+        raw += handle.read(limit - len(raw))
+    return raw

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -31,12 +32,30 @@ def registered_domain(url_or_host: str) -> str | None:
 
 def url_on_domains(url: str, domains: list[str]) -> bool:
     """Whether the URL's host is one of ``domains``, under one, or on its registered domain."""
-    from urllib.parse import urlsplit
-
-    try:
-        host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    except ValueError:  # 'http://[' ('Invalid IPv6 URL'), a bad port: no host to compare
-        host = ""
+    host = url_host(url)
     if any(host == domain or host.endswith("." + domain) for domain in domains):
         return True
     return registered_domain(url) in domains
+
+
+# A URL whose authority is a plain host name ('https://www.example.com/...'), the common
+# case: its host is read without urlsplit, which took most of the time of checking the URLs
+# of a large catalog. Any other goes through urlsplit.
+_PLAIN_HOST = re.compile(r"https?://([a-z0-9.-]+)(?:[/?#]|$)", re.ASCII | re.IGNORECASE)
+
+
+def url_host(url: str) -> str:
+    """The URL's host name, lower case, without a final dot ('' when it has none)."""
+    plain = _PLAIN_HOST.match(url)
+    if plain:
+        return plain.group(1).lower().rstrip(".")
+    return _split_host(url)
+
+
+def _split_host(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        return (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:  # 'http://[' ('Invalid IPv6 URL'), a bad port: no host to compare
+        return ""

@@ -43,6 +43,28 @@ def source_reliability(article: Article, catalog: Catalog) -> tuple[str, list[st
     return LETTERS[step], reasons
 
 
+_RANKS = {severity: severity.rank for severity in Severity}
+_WEIGHTED = frozenset(WEIGHTED_FAMILIES)
+
+
+def _problems(findings: Sequence[Finding]) -> dict[str, tuple[int, Finding]]:
+    """For each weighted family with findings above info: how many, and the first of the
+    most severe (one pass over the findings, where a pass per family took four)."""
+    found: dict[str, tuple[int, Finding]] = {}
+    for finding in findings:
+        if finding.severity == Severity.INFO or finding.family not in _WEIGHTED:
+            continue
+        known = found.get(finding.family)
+        if known is None:
+            found[finding.family] = (1, finding)
+        else:
+            hits, worst = known
+            if _RANKS[finding.severity] > _RANKS[worst.severity]:
+                worst = finding
+            found[finding.family] = (hits + 1, worst)
+    return found
+
+
 class Grader:
     """Grades the articles of one catalog; what is shared between articles is indexed once."""
 
@@ -54,7 +76,9 @@ class Grader:
         }
         # Each article's groups, not each pair: one statement repeated by thousands of
         # articles would make the pairs quadratic.
-        self.groups: list[list[str]] = [sorted({c.article for c in g.copies}) for g in shared]
+        # In the order of their smallest members, so that an article's groups can be left as
+        # soon as one starts past the two smallest found (see _corroborating).
+        self.groups: list[list[str]] = sorted(sorted({c.article for c in g.copies}) for g in shared)
         self.groups_of: dict[str, list[int]] = defaultdict(list)
         for number, members in enumerate(self.groups):
             for article_id in members:
@@ -64,17 +88,20 @@ class Grader:
         """Up to two articles of other outlets that share text with this one (the smallest
         ids, so that the reason is the same on every run)."""
         publishers = self.publishers[article_id]
-        found: set[str] = set()
+        smallest: list[str] = []  # the two smallest found so far, in order
         for number in self.groups_of.get(article_id, ()):
-            taken = 0
-            for other in self.groups[number]:  # sorted: the first two found are the smallest
+            members = self.groups[number]
+            if len(smallest) == 2 and members[0] >= smallest[1]:
+                break  # this group, and every one after it, starts past the two found
+            for other in members:
+                if len(smallest) == 2 and other >= smallest[1]:
+                    break  # the group is sorted: nothing further down is smaller
+                if other == article_id or other in smallest:
+                    continue
                 others = self.publishers[other]
-                if other != article_id and others and not others & publishers:
-                    found.add(other)
-                    taken += 1
-                    if taken == 2:
-                        break
-        return sorted(found)[:2]
+                if others and not others & publishers:
+                    smallest = sorted([*smallest, other])[:2]
+        return smallest
 
     def credibility(
         self, article: Article, findings: Sequence[Finding], readable: bool
@@ -92,14 +119,12 @@ class Grader:
         elif corroborating:
             score -= 1
             reasons.append(f"-1: corroborated by {corroborating[0]} from another outlet")
+        problems = _problems(findings)
         for family in WEIGHTED_FAMILIES:
-            hits = [f for f in findings if f.family == family and f.severity != Severity.INFO]
-            if hits:
-                worst = max(hits, key=lambda f: Severity(f.severity).rank)
+            if family in problems:
+                hits, worst = problems[family]
                 score += 1
-                reasons.append(
-                    f"+1: {family} problems ({len(hits)}, e.g. {worst.code} {worst.name})"
-                )
+                reasons.append(f"+1: {family} problems ({hits}, e.g. {worst.code} {worst.name})")
         score = max(1, min(5, score))
         if score == 1 and any(f.severity == Severity.ERROR for f in findings):
             score = 2

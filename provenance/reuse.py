@@ -20,10 +20,13 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
 
 from provenance.evidence.model import Evidence
 from provenance.findings import Location
@@ -136,6 +139,9 @@ def reuse_material(text: str, evidence: Evidence | None) -> ReuseMaterial:
 
 
 TextOf = Callable[[int], str | None]
+# Numbers (articles, quotations, hashes, offsets) as int64 arrays.
+Ints = npt.NDArray[np.int64]
+_NONE: Ints = np.zeros(0, dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -149,24 +155,58 @@ class ReuseInput:
     text_of: TextOf
 
 
-def likely_source(articles: Sequence[Article]) -> tuple[str | None, str | None]:
-    """Which copy the others most likely came from, and why (None when it can't be told)."""
+# A day number (date.toordinal) for an article none of whose hops has a date on the calendar.
+UNDATED = -1
+_NOT_YET = -2
+
+
+def likely_source(
+    articles: Sequence[Article], day_of: Callable[[int], int] | None = None
+) -> tuple[str | None, str | None]:
+    """Which copy the others most likely came from, and why (None when it can't be told).
+    ``day_of(i)`` is day_number(articles[i]), from a caller that keeps them."""
     originals = [a for a in articles if not a.chain]
     if len(originals) == 1:
         return originals[0].id, "the only copy declared an original"
-    known = []
-    for article in articles:
-        dated = [hop.date_published for hop in article.hops if hop.date_published]
-        if not dated:
-            continue
-        try:
-            known.append((date_bounds(dated[-1])[0].toordinal(), dated[-1], article.id))
-        except ValueError:
-            continue  # not on the calendar ('2024-02-30'): validation reports it (C009)
-    known.sort()
-    if known and (len(known) == 1 or known[0][0] < known[1][0]):
-        return known[0][2], f"the earliest dated copy ({known[0][1]})"
+    days = [day_of(i) if day_of else day_number(a) for i, a in enumerate(articles)]
+    dated = sorted((day, i) for i, day in enumerate(days) if day != UNDATED)
+    if dated and (len(dated) == 1 or dated[0][0] < dated[1][0]):
+        earliest = articles[dated[0][1]]
+        return earliest.id, f"the earliest dated copy ({_last_date(earliest)})"
     return None, None
+
+
+def _last_date(article: Article) -> str | None:
+    dates = [hop.date_published for hop in article.hops if hop.date_published]
+    return dates[-1] if dates else None
+
+
+def day_number(article: Article) -> int:
+    """The first day its last dated hop can mean, or UNDATED."""
+    last = _last_date(article)
+    try:
+        return date_bounds(last)[0].toordinal() if last else UNDATED
+    except ValueError:
+        return UNDATED  # not on the calendar ('2024-02-30'): validation reports it (C009)
+
+
+class _Days:
+    """Each article's day number, worked out the first time a group asks for it: an article
+    stands in a group for every passage and quotation it shares, and parsing its dates anew
+    for each cost a third of the quotations' time."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = articles
+        self.known = array("q", [_NOT_YET]) * len(articles)
+
+    def __call__(self, index: int) -> int:
+        day = self.known[index]
+        if day == _NOT_YET:
+            day = self.known[index] = day_number(self.articles[index])
+        return day
+
+    def likely_source(self, indices: Sequence[int]) -> tuple[str | None, str | None]:
+        return likely_source([self.articles[i] for i in indices], lambda i: self(indices[i]))
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:
@@ -198,121 +238,176 @@ class _Texts:
         return self.cache[index] or ""
 
 
-class _Groups:
-    """Union-find over quotation numbers."""
+@dataclass(frozen=True, slots=True)
+class _Postings:
+    """The owners of every key, sorted by (key, owner), and the runs of the keys held by 2
+    to MAX_POSTINGS owners (the only ones that count)."""
 
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, item: int) -> int:
-        self.parent.setdefault(item, item)
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, a: int, b: int) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self.parent[max(root_a, root_b)] = min(root_a, root_b)
-
-    def groups(self) -> Iterator[list[int]]:
-        grouped: dict[int, list[int]] = defaultdict(list)
-        for item in sorted(self.parent):
-            grouped[self.find(item)].append(item)
-        yield from (members for members in grouped.values() if len(members) > 1)
+    order: Ints  # sorted position -> position in the arrays given
+    owners: Ints  # in sorted order
+    starts: Ints  # where each counted key's run of owners starts
+    sizes: Ints  # and how many owners it has
+    counted: npt.NDArray[np.bool_]  # in sorted order: whether the posting's key counts
 
 
-class _PairCounter:
-    """How many keys each pair of holders shares, counted in a flat array of pair codes
-    (eight bytes a pair, where a dictionary of tuples costs over a hundred)."""
-
-    def __init__(self, size: int) -> None:
-        self.size = max(size, 1)
-        self.codes = array("q")
-
-    def add(self, holders: list[int]) -> None:
-        size = self.size
-        self.codes.extend(a * size + b for a, b in combinations(holders, 2))
-
-    def counts(self, minimum: int) -> dict[tuple[int, int], int]:
-        import numpy as np
-
-        if not self.codes:
-            return {}
-        codes, counts = np.unique(np.frombuffer(self.codes, dtype=np.int64), return_counts=True)
-        kept = counts >= minimum
-        return {
-            (code // self.size, code % self.size): count
-            for code, count in zip(codes[kept].tolist(), counts[kept].tolist(), strict=True)
-        }
+def _runs(values: Ints) -> tuple[Ints, Ints]:
+    """Where each run of equal values starts in ``values`` (sorted), and how long it is."""
+    if not len(values):
+        return _NONE, _NONE
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    return starts, np.diff(np.r_[starts, len(values)])
 
 
-def _postings(keys: array[int], owners: array[int]) -> Iterator[tuple[int, list[int]]]:
-    """Each key held by 2 to MAX_POSTINGS owners, with its owners in order: a sort in numpy
-    rather than a dictionary of lists, which would cost a hundred bytes an entry."""
-    import numpy as np
-
-    if not keys:
-        return
-    key_array = np.frombuffer(keys, dtype=np.int64)
-    owner_array = np.frombuffer(owners, dtype=np.int64)
-    order = np.lexsort((owner_array, key_array))
-    sorted_keys, sorted_owners = key_array[order], owner_array[order]
-    starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
-    sizes = np.diff(np.r_[starts, len(sorted_keys)])
-    for start, size in zip(starts.tolist(), sizes.tolist(), strict=True):
-        if 1 < size <= MAX_POSTINGS:
-            yield int(sorted_keys[start]), sorted_owners[start : start + size].tolist()
+def _postings(keys: Ints, owners: Ints) -> _Postings:
+    """A sort in numpy rather than a dictionary of lists, which would cost a hundred bytes an
+    entry. ``owners`` come in ascending order, so a stable sort of the keys alone puts each
+    key's owners in order."""
+    order = np.argsort(keys, kind="stable")
+    starts, sizes = _runs(keys[order])
+    kept = (sizes > 1) & (sizes <= MAX_POSTINGS)
+    return _Postings(order, owners[order], starts[kept], sizes[kept], np.repeat(kept, sizes))
 
 
-def shared_passages(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
+def _pair_counts(postings: _Postings, minimum: int) -> tuple[Ints, Ints, Ints]:
+    """Each pair of owners (a < b) holding at least ``minimum`` (2 or more) counted keys
+    together, with how many, in (a, b) order: the pairs of all runs as codes a * width + b,
+    counted by one sort (a loop over the runs in Python took longer than the rest of the
+    index)."""
+    if minimum < 2:
+        raise ValueError("pairs are counted by their repeats: the minimum is 2 or more")
+    width = int(postings.owners.max()) + 1 if len(postings.owners) else 1
+    codes = _pair_codes(postings, width)
+    codes.sort()
+    # Only the repeats: most pairs share a single key, and arrays of run starts and lengths
+    # over all of them were three times the size of the codes.
+    repeats = codes[1:][codes[1:] == codes[:-1]]
+    del codes
+    starts, extra = _runs(repeats)
+    kept = extra + 1 >= minimum
+    unique = repeats[starts[kept]]
+    return unique // width, unique % width, extra[kept] + 1
+
+
+# Pairs made at once, at most: bounds the temporary index arrays to a few megabytes.
+_PAIRS_AT_ONCE = 1 << 18
+
+
+def _pair_codes(postings: _Postings, width: int) -> Ints:
+    """The code of every pair of owners of every run, written into one array: a run of n
+    owners gives n(n-1)/2 pairs, and the runs of one length make theirs together."""
+    owners, starts, sizes = postings.owners, postings.starts, postings.sizes
+    codes = np.empty(int((sizes * (sizes - 1) // 2).sum()), dtype=np.int64)
+    filled = 0
+    for size in np.unique(sizes).tolist():
+        left, right = np.triu_indices(size, 1)
+        runs = starts[sizes == size]
+        step = max(1, _PAIRS_AT_ONCE // len(left))
+        for batch in range(0, len(runs), step):
+            firsts = runs[batch : batch + step, None]
+            out = codes[filled : filled + len(firsts) * len(left)].reshape(len(firsts), -1)
+            np.multiply(owners[firsts + left], width, out=out)
+            out += owners[firsts + right]
+            filled += out.size
+    return codes
+
+
+@dataclass(frozen=True, slots=True)
+class _Joined:
+    """Numbers joined through pairs: each group's members sorted, the groups in the order of
+    their smallest member, and which group each pair given fell in."""
+
+    members: list[list[int]]
+    group_of_pair: Ints
+
+
+def _join(a: Ints, b: Ints) -> _Joined:
+    """The connected groups of the pairs (a[i], b[i]), in numpy: each number points to the
+    smallest it is known to be joined with, pairs pull their two ends to the smaller, and
+    pointers are followed to their end, until every pair has its ends on one number: the
+    smallest of their group."""
+    numbers = np.unique(np.concatenate((a, b)))
+    left, right = np.searchsorted(numbers, a), np.searchsorted(numbers, b)
+    label = np.arange(len(numbers))
+    while True:
+        left_label, right_label = label[left], label[right]
+        if np.array_equal(left_label, right_label):
+            break
+        smaller = np.minimum(left_label, right_label)
+        np.minimum.at(label, left_label, smaller)
+        np.minimum.at(label, right_label, smaller)
+        while True:
+            followed = label[label]
+            if np.array_equal(followed, label):
+                break
+            label = followed
+    order = np.argsort(label, kind="stable")  # by group, members in ascending order
+    starts, sizes = _runs(label[order])
+    group_of = np.empty(len(numbers), dtype=np.int64)
+    group_of[order] = np.repeat(np.arange(len(starts)), sizes)
+    sorted_numbers = numbers[order].tolist()
+    bounds = [*starts.tolist(), len(numbers)]
+    members = [sorted_numbers[start:end] for start, end in pairwise(bounds)]
+    return _Joined(members, group_of[left])
+
+
+def _sentences(materials: Sequence[ReuseMaterial | None]) -> tuple[Ints, Ints, Ints]:
+    """Every article's (hash, start, end) triples as rows, the article of each row, and how
+    many rows each article has."""
+    flat = array("q")
+    counts = array("q")
+    for material in materials:
+        if material is None:
+            counts.append(0)
+        else:
+            flat.extend(material.sentences)
+            counts.append(len(material.sentences) // 3)
+    per_article = np.frombuffer(counts, dtype=np.int64)
+    owners = np.repeat(np.arange(len(materials), dtype=np.int64), per_article)
+    return np.frombuffer(flat, dtype=np.int64).reshape(-1, 3), owners, per_article
+
+
+def _first_counted(
+    triples: Ints, owners: Ints, postings: _Postings, articles: int
+) -> tuple[Ints, Ints]:
+    """Where each article's first counted sentence starts and ends (-1 for none): the least
+    (start, end) of its sentences whose hash counts."""
+    counted = np.zeros(len(owners), dtype=np.bool_)
+    counted[postings.order[postings.counted]] = True
+    rows = np.flatnonzero(counted)  # each article's rows together, as they were given
+    starts, ends = triples[rows, 1], triples[rows, 2]
+    # (start, end) as one number that orders the same, so that a minimum per article finds
+    # it without a sort.
+    span = int(ends.max()) + 1 if len(ends) else 1
+    firsts, _sizes = _runs(owners[rows])
+    least = np.minimum.reduceat(starts * span + ends, firsts) if len(firsts) else _NONE
+    first_start = np.full(articles, -1, dtype=np.int64)
+    first_end = np.full(articles, -1, dtype=np.int64)
+    first_start[owners[rows[firsts]]] = least // span
+    first_end[owners[rows[firsts]]] = least % span
+    return first_start, first_end
+
+
+def shared_passages(given: ReuseInput, texts: _Texts, days: _Days) -> list[SharedPassage]:
     """One group per set of articles joined by identical sentences (a source and its copies),
     each copy shown at the first sentence it shares."""
-    keys = array("q")
-    owners = array("q")
-    for index, material in enumerate(given.materials):
-        if material is not None:
-            keys.extend(material.sentences[0::3])
-            owners.extend([index] * (len(material.sentences) // 3))
-    shared_keys: set[int] = set()
-    pairs = _PairCounter(len(given.materials))
-    for key, places in _postings(keys, owners):
-        shared_keys.add(key)
-        pairs.add(places)
-    pair_counts = pairs.counts(MIN_SHARED_SENTENCES)
-
-    def sentence_count(index: int) -> int:
-        material = given.materials[index]
-        return len(material.sentences) // 3 if material else 0
-
-    joined = {
-        pair: count
-        for pair, count in pair_counts.items()
-        if count >= MIN_SHARED_SENTENCES
-        and count >= MIN_SHARED_FRACTION * min(sentence_count(pair[0]), sentence_count(pair[1]))
-    }
-    groups = _Groups()
-    for a, b in joined:
-        groups.union(a, b)
-    sentences: dict[int, int] = defaultdict(int)
-    for (a, _b), count in joined.items():
-        sentences[groups.find(a)] += count
+    triples, owners, sentence_counts = _sentences(given.materials)
+    postings = _postings(triples[:, 0], owners)
+    a, b, shared = _pair_counts(postings, MIN_SHARED_SENTENCES)
+    # The same product in float64 as in Python: the threshold is met exactly as it was.
+    enough = shared >= MIN_SHARED_FRACTION * np.minimum(sentence_counts[a], sentence_counts[b])
+    a, b, shared = a[enough], b[enough], shared[enough]
+    joined = _join(a, b)
+    sentences = np.zeros(len(joined.members), dtype=np.int64)
+    np.add.at(sentences, joined.group_of_pair, shared)
+    first_start, first_end = _first_counted(triples, owners, postings, len(given.materials))
     results = []
-    for members in groups.groups():
+    for members, identical_count in zip(joined.members, sentences.tolist(), strict=True):
         copies = []
         for index in members:
-            material = given.materials[index]
-            assert material is not None
-            triples = material.sentences
-            first = min(
-                (triples[p + 1], triples[p + 2])
-                for p in range(0, len(triples), 3)
-                if triples[p] in shared_keys
-            )
+            start, end = int(first_start[index]), int(first_end[index])
             text = texts(index)
-            line, column = _line_col(text, first[0])
-            passage = text[first[0] : first[1]].strip()
+            line, column = _line_col(text, start)
+            passage = text[start:end].strip()
             copies.append(
                 PassageCopy(
                     article=given.articles[index].id,
@@ -322,8 +417,8 @@ def shared_passages(given: ReuseInput, texts: _Texts) -> list[SharedPassage]:
                     text=passage,
                 )
             )
-        source, reason = likely_source([given.articles[index] for index in members])
-        identical = f"{sentences[groups.find(members[0])]} identical sentence(s) between them"
+        source, reason = days.likely_source(members)
+        identical = f"{identical_count} identical sentence(s) between them"
         results.append(
             SharedPassage(
                 kind="passage",
@@ -341,90 +436,89 @@ def _containment(a: bytes, b: bytes) -> float:
     return shared / (min(len(a), len(b)) // 8) if shared >= MIN_SHARED_WORDS else 0.0
 
 
-def _candidate_pairs(quotes: list[tuple[int, QuoteRef]]) -> dict[tuple[int, int], int]:
-    """Pairs of quotations (by number) from different articles sharing rare pairs of
-    consecutive content words (far rarer than single words, so even common vocabulary stays
-    under the postings cap), with how many they share."""
-    keys = array("q")
-    numbers = array("q")
-    for number, (_index, quote) in enumerate(quotes):
-        keys.frombytes(quote.pairs)
-        numbers.extend([number] * (len(quote.pairs) // 8))
-    pairs = _PairCounter(len(quotes))
-    for _key, holders in _postings(keys, numbers):
-        pairs.add(holders)
-    return {
-        (a, b): count
-        for (a, b), count in pairs.counts(MIN_SHARED_PAIRS).items()
-        if quotes[a][0] != quotes[b][0]
-    }
+def _quotations(materials: Sequence[ReuseMaterial | None]) -> tuple[list[QuoteRef], Ints]:
+    """Every quotation, numbered in catalog order, and the article of each."""
+    quotes: list[QuoteRef] = []
+    counts = array("q")
+    for material in materials:
+        found = material.quotations if material is not None else ()
+        quotes.extend(found)
+        counts.append(len(found))
+    per_article = np.frombuffer(counts, dtype=np.int64)
+    return quotes, np.repeat(np.arange(len(materials), dtype=np.int64), per_article)
 
 
-def shared_quotations(given: ReuseInput) -> list[SharedPassage]:
+def _identical_pairs(quotes: list[QuoteRef], article: Ints) -> tuple[Ints, Ints]:
+    """Each quotation paired with the first one of identical words, when that is in another
+    article: without the postings cap, a statement repeated by hundreds of articles is one
+    group, found in linear time."""
+    exact = np.fromiter((quote.exact for quote in quotes), dtype=np.int64, count=len(quotes))
+    order = np.argsort(exact, kind="stable")  # the first with each hash leads its run
+    starts, sizes = _runs(exact[order])
+    first = np.repeat(order[starts], sizes)
+    apart = (first != order) & (article[first] != article[order])
+    return first[apart], order[apart]
+
+
+def _candidate_pairs(quotes: list[QuoteRef], article: Ints) -> tuple[Ints, Ints]:
+    """Pairs of quotations (by number, in order) from different articles sharing rare pairs
+    of consecutive content words (far rarer than single words, so even common vocabulary
+    stays under the postings cap)."""
+    keys = np.frombuffer(b"".join(quote.pairs for quote in quotes), dtype=np.int64)
+    sizes = np.fromiter((len(quote.pairs) // 8 for quote in quotes), np.int64, len(quotes))
+    numbers = np.repeat(np.arange(len(quotes), dtype=np.int64), sizes)
+    a, b, _counts = _pair_counts(_postings(keys, numbers), MIN_SHARED_PAIRS)
+    apart = article[a] != article[b]
+    return a[apart], b[apart]
+
+
+def _reworded_pairs(
+    quotes: list[QuoteRef], a: Ints, b: Ints
+) -> tuple[Ints, Ints, npt.NDArray[np.float64]]:
+    """The candidate pairs confirmed by containment and similarity, with their similarity."""
     from rapidfuzz import fuzz
 
-    quotes = [
-        (index, quote)
-        for index, material in enumerate(given.materials)
-        if material is not None
-        for quote in material.quotations
-    ]
-    groups = _Groups()
-    scores: dict[tuple[int, int], float] = {}
-
-    def words_of(number: int) -> str:
-        return quotes[number][1].text
-
-    # Identical quotations join without the postings cap: a statement repeated by hundreds
-    # of articles is one group, found in linear time.
-    first_with: dict[int, int] = {}
-    for number, (_index, quote) in enumerate(quotes):
-        other = first_with.setdefault(quote.exact, number)
-        if other != number and quotes[other][0] != quotes[number][0]:
-            groups.union(other, number)
-            scores[(other, number)] = 100.0
-    for (a, b), _count in sorted(_candidate_pairs(quotes).items()):
-        if _containment(quotes[a][1].words, quotes[b][1].words) < MIN_CONTAINMENT:
+    kept_a, kept_b, scores = array("q"), array("q"), array("d")
+    for first, second in zip(a.tolist(), b.tolist(), strict=True):
+        one, other = quotes[first], quotes[second]
+        if _containment(one.words, other.words) < MIN_CONTAINMENT:
             continue
-        score = float(fuzz.token_set_ratio(words_of(a), words_of(b)))
+        score = float(fuzz.token_set_ratio(one.text, other.text))
         if score >= MIN_SIMILARITY:
-            groups.union(a, b)
-            scores[(a, b)] = score
-    group_scores: dict[int, list[float]] = defaultdict(list)
-    for (a, _b), score in scores.items():
-        group_scores[groups.find(a)].append(score)
+            kept_a.append(first)
+            kept_b.append(second)
+            scores.append(score)
+    return (
+        np.frombuffer(kept_a, dtype=np.int64),
+        np.frombuffer(kept_b, dtype=np.int64),
+        np.frombuffer(scores, dtype=np.float64),
+    )
+
+
+def shared_quotations(given: ReuseInput, days: _Days) -> list[SharedPassage]:
+    quotes, article = _quotations(given.materials)
+    same_a, same_b = _identical_pairs(quotes, article)
+    near_a, near_b, near_scores = _reworded_pairs(quotes, *_candidate_pairs(quotes, article))
+    joined = _join(np.concatenate((same_a, near_a)), np.concatenate((same_b, near_b)))
+    # The lowest similarity of each group: identical pairs count 100, which no score exceeds.
+    lowest = np.full(len(joined.members), np.inf)
+    scores = np.concatenate((np.full(len(same_a), 100.0), near_scores))
+    np.minimum.at(lowest, joined.group_of_pair, scores)
+    article_of = article.tolist()
     results = []
-    for members in groups.groups():
+    for members, similarity in zip(joined.members, lowest.tolist(), strict=True):
         by_article: dict[int, int] = {}
         for number in members:
-            by_article.setdefault(quotes[number][0], number)
+            by_article.setdefault(article_of[number], number)
         if len(by_article) < 2:
             continue
-        copies = []
-        for index, number in sorted(by_article.items()):
-            quote = quotes[number][1]
-            wording = words_of(number)
-            copies.append(
-                PassageCopy(
-                    article=given.articles[index].id,
-                    location=Location(
-                        file=given.files[index],
-                        line=quote.line,
-                        column=quote.column,
-                        snippet=_snippet(wording),
-                    ),
-                    text=wording,
-                    speaker=quote.speaker,
-                    given_to=quote.given_to,
-                )
-            )
-        found = group_scores[groups.find(members[0])]
-        source, reason = likely_source([given.articles[index] for index in sorted(by_article)])
+        chosen = sorted(by_article.items())
+        source, reason = days.likely_source([index for index, _number in chosen])
         results.append(
             SharedPassage(
                 kind="quotation",
-                copies=tuple(copies),
-                similarity=round(min(found), 1) if found else 0.0,
+                copies=_quotation_copies(given, quotes, chosen),
+                similarity=round(similarity, 1),
                 likely_source=source,
                 reason=reason,
             )
@@ -432,8 +526,35 @@ def shared_quotations(given: ReuseInput) -> list[SharedPassage]:
     return results
 
 
+def _quotation_copies(
+    given: ReuseInput, quotes: list[QuoteRef], chosen: list[tuple[int, int]]
+) -> tuple[PassageCopy, ...]:
+    """The copies of one group: each (article, quotation number) chosen, as shown."""
+    # Most groups are one statement repeated word for word: its snippet is made once.
+    snippets: dict[str, str] = {}
+    copies = []
+    for index, number in chosen:
+        quote = quotes[number]
+        snippet = snippets.get(quote.text)
+        if snippet is None:
+            snippet = snippets[quote.text] = _snippet(quote.text)
+        copies.append(
+            PassageCopy(
+                article=given.articles[index].id,
+                location=Location(
+                    file=given.files[index], line=quote.line, column=quote.column, snippet=snippet
+                ),
+                text=quote.text,
+                speaker=quote.speaker,
+                given_to=quote.given_to,
+            )
+        )
+    return tuple(copies)
+
+
 def find_reuse(given: ReuseInput) -> list[SharedPassage]:
     """Every shared passage and quotation, in a deterministic order."""
     texts = _Texts(given.text_of)
-    found = shared_passages(given, texts) + shared_quotations(given)
+    days = _Days(given.articles)
+    found = shared_passages(given, texts, days) + shared_quotations(given, days)
     return sorted(found, key=lambda s: (s.kind, [c.article for c in s.copies], s.copies[0].text))
