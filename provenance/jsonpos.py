@@ -40,7 +40,7 @@ INDEX_PATTERNS = 64
 NESTING = 8
 # Characters of text per line-count checkpoint: a line number is a checkpoint's count plus
 # the newlines since it (a list of every newline's offset took 125 MB at 100k).
-LINE_CHUNK = 1024
+LINE_CHUNK = 256
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 # An object member's key up to its value, and what separates a value from the next member:
 # one regex call each, where scanning the key and skipping blanks and punctuation took five.
@@ -208,20 +208,19 @@ class PositionIndex:
     def _step(self, offset: int, depth: int, name: str) -> _Step:
         """From the container at ``offset`` to its member ``name``: inside an article by one
         pattern when one applies and matches, otherwise by the listing."""
-        text = self.text
-        if depth < 2:
-            return self._listed(offset, depth, name)
-        if text[offset] == "{":
-            pattern = _member_pattern(name)
-            match = None if pattern is None else pattern.match(text, offset)
-            return (
-                self._listed(offset, depth, name)
-                if match is None
-                else (match.end(), match.start(1))
-            )
-        index = _array_index(name)
-        match = None if index is None else _index_pattern(index).match(text, offset)
-        return self._listed(offset, depth, name) if match is None else (match.end(), None)
+        if depth >= 2:
+            text = self.text
+            if text[offset] == "{":
+                pattern = _MEMBER_PATTERNS.get(name) or _member_pattern(name)
+                match = None if pattern is None else pattern.match(text, offset)
+                if match is not None:
+                    return match.end(), match.start(1)
+            else:
+                index = _array_index(name)
+                match = None if index is None else _index_pattern(index).match(text, offset)
+                if match is not None:
+                    return match.end(), None
+        return self._listed(offset, depth, name)
 
     def _find(self, pointer: str) -> tuple[int, int | None]:
         """Offsets of the deepest existing value on ``pointer`` and of its key, if any."""
@@ -236,9 +235,11 @@ class PositionIndex:
             prefix = prefix[: prefix.rindex("/")]
         offset, key_offset, complete = resolved[prefix] if prefix else (self._root, None, True)
         depth = prefix.count("/")
+        text = self.text
         for child in reversed(pending):
-            if complete and offset < len(self.text) and self.text[offset] in "{[":
-                step = self._step(offset, depth, unescape_pointer_token(child[len(prefix) + 1 :]))
+            if complete and offset < len(text) and text[offset] in "{[":
+                raw = child[len(prefix) + 1 :]
+                step = self._step(offset, depth, unescape_pointer_token(raw) if "~" in raw else raw)
                 if step is None:
                     complete = False
                 else:
