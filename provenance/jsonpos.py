@@ -5,9 +5,11 @@ its arrays (100,000 articles) are listed once, each member's value skipped with 
 (``raw_decode``), and kept. Below them (inside one article) each step of a pointer is one
 regex match in C that skips the members before the one asked for without building them, and
 only the most recent steps are remembered: listing those containers member by member in
-Python cost five times more. Whatever that regex does not cover (an escaped key, a missing
-member, deep nesting, a name used too rarely to compile a pattern for) falls back to the
-member-by-member listing, which is the reference.
+Python, each value decoded to skip it, cost about twice as much CPU at 100,000 articles.
+Whatever that regex does not cover (an escaped key, a missing member, deep nesting, a name
+used too rarely to compile a pattern for) falls back to the member-by-member listing, which
+is the reference. Line numbers come from a count per LINE_CHUNK characters, not a list of
+every newline.
 """
 
 from __future__ import annotations
@@ -20,9 +22,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-# The C scanner behind raw_decode, called directly: its Python wrapper cost a tenth of the
-# listing of 100,000 articles.
-# (an instance attribute the stubs do not declare).
+# The C scanner behind raw_decode, called directly: its Python wrapper only adds a call per
+# article to the listing (an instance attribute the stubs do not declare).
 _SCAN_ONCE: Callable[[str, int], tuple[Any, int]] = vars(json.JSONDecoder())["scan_once"]
 # Containers below the top two levels (inside one article) kept listed: findings come
 # article by article, so older ones are done with.
@@ -208,7 +209,9 @@ class PositionIndex:
     def _step(self, offset: int, depth: int, name: str) -> _Step:
         """From the container at ``offset`` to its member ``name``: inside an article by one
         pattern when one applies and matches, otherwise by the listing."""
-        if depth >= 2:
+        # A container already listed (a pattern failed on it: an absent member, an escaped
+        # key) answers from its listing rather than failing the same way again.
+        if depth >= 2 and offset not in self._deep:
             text = self.text
             if text[offset] == "{":
                 pattern = _MEMBER_PATTERNS.get(name) or _member_pattern(name)
