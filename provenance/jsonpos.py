@@ -1,26 +1,47 @@
 """Where each value of a JSON document stands in its text: JSON pointer -> line and column.
 
-``json.loads`` is fast but forgets positions. This index finds them lazily: to reach
-``/articles/5000/copy/url`` it lists the members of each container on the way, skipping
-each member's value with the C decoder (``raw_decode``), and remembers them. A catalog of
-100,000 articles is walked once at the top level; inside an article only the containers on
-the way to a pointer asked for are listed (a token pass over the whole article cost ten
-times more), and only the most recent of those are remembered.
+``json.loads`` is fast but forgets positions. This index finds them lazily. The catalog and
+its arrays (100,000 articles) are listed once, each member's value skipped with the C decoder
+(``raw_decode``), and kept. Below them (inside one article) each step of a pointer is one
+regex match in C that skips the members before the one asked for without building them, and
+only the most recent steps are remembered: listing those containers member by member in
+Python, each value decoded to skip it, cost about twice as much CPU at 100,000 articles.
+Whatever that regex does not cover (an escaped key, a missing member, deep nesting, a name
+used too rarely to compile a pattern for) falls back to the member-by-member listing, which
+is the reference. Line numbers come from a count per LINE_CHUNK characters, not a list of
+every newline.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-_DECODER = json.JSONDecoder()
+# The C scanner behind raw_decode, called directly: its Python wrapper only adds a call per
+# article to the listing (an instance attribute the stubs do not declare).
+_SCAN_ONCE: Callable[[str, int], tuple[Any, int]] = vars(json.JSONDecoder())["scan_once"]
 # Containers below the top two levels (inside one article) kept listed: findings come
 # article by article, so older ones are done with.
 DEEP_KEPT = 256
+# Pointers kept resolved, for the same reason: an article's pointers share their parents, so
+# most pointers are one step from one of these.
+RESOLVED_KEPT = 4096
+# Member names given a pattern of their own; others (unknown keys in a broken catalog can be
+# many) take the listing, so compiling stays bounded (a pattern takes about a millisecond).
+PATTERNS_KEPT = 256
+# Array items reached by one pattern per index; items further in take the listing.
+INDEX_PATTERNS = 64
+# Containers nested this deep inside a skipped value are skipped by the regex; deeper ones
+# make it fail and take the listing.
+NESTING = 8
+# Characters of text per line-count checkpoint: a line number is a checkpoint's count plus
+# the newlines since it (a list of every newline's offset took 125 MB at 100k).
+LINE_CHUNK = 256
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 # An object member's key up to its value, and what separates a value from the next member:
 # one regex call each, where scanning the key and skipping blanks and punctuation took five.
@@ -33,6 +54,30 @@ _TOKEN = re.compile(
     r"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
     r"|true|false|null"
 )
+
+
+_BLANK = r"[ \t\n\r]*+"
+# Possessive throughout: a failed match gives up at once instead of backtracking.
+_STRING = r'"[^"\\]*+(?:\\.[^"\\]*+)*+"'
+# Numbers, true, false, null (and NaN, Infinity, which json.loads accepts): never the start of
+# a string or a container, so a container the regex cannot skip is not taken for a scalar.
+_SCALAR = r"[-+.0-9A-Za-z]++"
+
+
+def _nested(levels: int) -> str:
+    """A container holding containers at most ``levels`` deep: brackets are matched by
+    nesting only, their kinds not checked (json.loads accepted the text)."""
+    flat = r'[^"\[\]{}]++|' + _STRING
+    container = rf"[\[{{](?:{flat})*+[\]}}]"
+    for _ in range(levels):
+        container = rf"[\[{{](?:{flat}|{container})*+[\]}}]"
+    return container
+
+
+# Atomic: a value matched is not matched again shorter (a minified ``{"a":1},`` must not
+# pass for a scalar running to its first comma).
+_VALUE = f"(?>{_STRING}|{_nested(NESTING)}|{_SCALAR})"
+_VALUE_THEN_COMMA = f"{_VALUE}{_BLANK},{_BLANK}"
 
 
 def escape_pointer_token(token: str) -> str:
@@ -63,6 +108,45 @@ class _Members:
     keys: dict[str, int]
 
 
+_MEMBER_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _member_pattern(name: str) -> re.Pattern[str] | None:
+    """From an object's ``{`` to the value of its first member named ``name``: the members
+    before it skipped in C. Only unescaped keys are skipped (an escaped one could spell
+    ``name``), so a match is the member the listing would find first."""
+    pattern = _MEMBER_PATTERNS.get(name)
+    if pattern is None and len(_MEMBER_PATTERNS) < PATTERNS_KEPT:
+        key = re.escape(name)
+        skipped = rf'"(?!{key}")[^"\\]*+"{_BLANK}:{_BLANK}{_VALUE_THEN_COMMA}'
+        pattern = re.compile(rf'\{{{_BLANK}(?:{skipped})*+("{key}"){_BLANK}:{_BLANK}')
+        _MEMBER_PATTERNS[name] = pattern
+    return pattern
+
+
+@cache
+def _index_pattern(index: int) -> re.Pattern[str]:
+    """From an array's ``[`` to its item ``index``, the items before it skipped in C."""
+    return re.compile(rf"\[{_BLANK}(?:{_VALUE_THEN_COMMA}){{{index}}}(?!\])")
+
+
+def _array_index(name: str) -> int | None:
+    """The index a pointer token names if it is one the listing has (``"3"``, not ``"03"``)
+    and near enough the start to have a pattern."""
+    if not (name.isascii() and name.isdigit()) or (name[0] == "0" and name != "0"):
+        return None
+    index = int(name)
+    return index if index < INDEX_PATTERNS else None
+
+
+# A step from a container to one of its members: the offsets of the member's value and of
+# its key (None for an array item), or None when there is no such member.
+_Step = tuple[int, int | None] | None
+# A pointer resolved: the offsets of the deepest existing value on it and of its key, and
+# whether that value is the one the whole pointer names.
+_Resolved = tuple[int, int | None, bool]
+
+
 class PositionIndex:
     """Positions of the values (and object keys) of a JSON text that ``json.loads`` accepted."""
 
@@ -70,7 +154,10 @@ class PositionIndex:
         self.text = text
         self._members: dict[int, _Members] = {}  # the catalog and its arrays
         self._deep: dict[int, _Members] = {}  # containers inside them, the latest DEEP_KEPT
-        self._newlines: list[int] | None = None
+        self._resolved: dict[str, _Resolved] = {}  # the latest pointers, up to RESOLVED_KEPT
+        self._root = self._skip(0)
+        self._line_counts: array[int] | None = None
+        self._line_starts: array[int] = array("q")
 
     @classmethod
     def build(cls, text: str) -> PositionIndex:
@@ -105,7 +192,7 @@ class PositionIndex:
                 name = str(index)
                 index += 1
             values.setdefault(name, position)
-            _value, position = _DECODER.raw_decode(text, position)
+            _value, position = _SCAN_ONCE(text, position)
             separator = _SEPARATOR.match(text, position)
             position = separator.end() if separator else position
         members = _Members(values, keys)
@@ -114,28 +201,89 @@ class PositionIndex:
             del self._deep[next(iter(self._deep))]  # the oldest
         return members
 
+    def _listed(self, offset: int, depth: int, name: str) -> _Step:
+        members = self._members_at(offset, depth)
+        value = members.values.get(name)
+        return None if value is None else (value, members.keys.get(name))
+
+    def _step(self, offset: int, depth: int, name: str) -> _Step:
+        """From the container at ``offset`` to its member ``name``: inside an article by one
+        pattern when one applies and matches, otherwise by the listing."""
+        # A container already listed (a pattern failed on it: an absent member, an escaped
+        # key) answers from its listing rather than failing the same way again.
+        if depth >= 2 and offset not in self._deep:
+            text = self.text
+            if text[offset] == "{":
+                pattern = _MEMBER_PATTERNS.get(name) or _member_pattern(name)
+                match = None if pattern is None else pattern.match(text, offset)
+                if match is not None:
+                    return match.end(), match.start(1)
+            else:
+                index = _array_index(name)
+                match = None if index is None else _index_pattern(index).match(text, offset)
+                if match is not None:
+                    return match.end(), None
+        return self._listed(offset, depth, name)
+
     def _find(self, pointer: str) -> tuple[int, int | None]:
         """Offsets of the deepest existing value on ``pointer`` and of its key, if any."""
-        offset = self._skip(0)
-        key_offset = None
-        if not pointer:
-            return offset, None
-        for depth, raw in enumerate(pointer[1:].split("/")):
-            if offset >= len(self.text) or self.text[offset] not in "{[":
-                break
-            members = self._members_at(offset, depth)
-            token = unescape_pointer_token(raw)
-            if token not in members.values:
-                break
-            offset, key_offset = members.values[token], members.keys.get(token)
+        if pointer[:1] not in ("", "/"):
+            pointer = "/" + pointer[1:]  # its first character is not read, whatever it is
+        resolved = self._resolved
+        # The pointer and its parents, up to the nearest one resolved before.
+        pending = []
+        prefix = pointer
+        while prefix and prefix not in resolved:
+            pending.append(prefix)
+            prefix = prefix[: prefix.rindex("/")]
+        offset, key_offset, complete = resolved[prefix] if prefix else (self._root, None, True)
+        depth = prefix.count("/")
+        text = self.text
+        for child in reversed(pending):
+            if complete and offset < len(text) and text[offset] in "{[":
+                raw = child[len(prefix) + 1 :]
+                step = self._step(offset, depth, unescape_pointer_token(raw) if "~" in raw else raw)
+                if step is None:
+                    complete = False
+                else:
+                    offset, key_offset = step
+            else:
+                complete = False
+            if len(resolved) >= RESOLVED_KEPT:
+                resolved.clear()  # cheaper than evicting one by one, and the oldest are done with
+            resolved[child] = offset, key_offset, complete
+            prefix = child
+            depth += 1
         return offset, key_offset
 
+    def _count_lines(self) -> array[int]:
+        """Checkpoints every LINE_CHUNK characters: the newlines before each, and the start of
+        the line it falls in."""
+        text = self.text
+        counts, starts = array("q"), array("q")
+        lines = line_start = 0
+        for begin in range(0, len(text) + 1, LINE_CHUNK):
+            counts.append(lines)
+            starts.append(line_start)
+            newlines = text.count("\n", begin, begin + LINE_CHUNK)
+            if newlines:
+                lines += newlines
+                line_start = text.rindex("\n", begin, begin + LINE_CHUNK) + 1
+        self._line_starts = starts
+        return counts
+
     def _position(self, offset: int) -> Position:
-        if self._newlines is None:
-            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
-        line = bisect.bisect_left(self._newlines, offset)
-        line_start = self._newlines[line - 1] + 1 if line else 0
-        return Position(line + 1, offset - line_start + 1)
+        counts = self._line_counts
+        if counts is None:
+            counts = self._line_counts = self._count_lines()
+        chunk = offset // LINE_CHUNK
+        begin = chunk * LINE_CHUNK
+        newlines = self.text.count("\n", begin, offset)
+        if newlines:
+            line_start = self.text.rindex("\n", begin, offset) + 1
+        else:
+            line_start = self._line_starts[chunk]
+        return Position(counts[chunk] + newlines + 1, offset - line_start + 1)
 
     def value(self, pointer: str) -> Position:
         """Position of the value at ``pointer``, or of its nearest existing ancestor."""
