@@ -106,6 +106,7 @@ class _Members:
 
     values: dict[str, int]
     keys: dict[str, int]
+    end: int  # just after the closing bracket
 
 
 _MEMBER_PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -192,10 +193,15 @@ class PositionIndex:
                 name = str(index)
                 index += 1
             values.setdefault(name, position)
-            _value, position = _SCAN_ONCE(text, position)
+            if depth == 0 and text[position] in "[{":
+                # The catalog's arrays are listed (and kept) rather than decoded whole to be
+                # skipped: decoding 100,000 articles at once held 200 MB for a moment.
+                position = self._members_at(position, 1).end
+            else:
+                _value, position = _SCAN_ONCE(text, position)
             separator = _SEPARATOR.match(text, position)
             position = separator.end() if separator else position
-        members = _Members(values, keys)
+        members = _Members(values, keys, position + 1)
         cache[offset] = members
         if len(self._deep) > DEEP_KEPT:
             del self._deep[next(iter(self._deep))]  # the oldest
