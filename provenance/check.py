@@ -13,7 +13,7 @@ import gc
 import os
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -37,8 +37,8 @@ from provenance.grading import Grader
 from provenance.loader import LoadedCatalog, load_catalog
 from provenance.models import Catalog
 from provenance.namexref import cross_article_variants
-from provenance.results import ArticleSummary, CheckResult, NameVariants
-from provenance.reuse import ReuseInput, find_reuse, reuse_material
+from provenance.results import ArticleSummary, CheckResult, NameVariants, SharedPassage
+from provenance.reuse import ReuseInput, ReuseMaterial, find_reuse, reuse_material
 from provenance.rules.base import ArticleContext, CatalogContext, Rule, all_rules, unresolved
 from provenance.rules.c000_catalog import STALE_ACKNOWLEDGEMENT
 from provenance.validate import file_finding, validate
@@ -274,16 +274,28 @@ def _acknowledge(findings: Iterable[Finding], catalog: Catalog) -> list[Finding]
     return marked
 
 
-def _position(findings: list[Finding], loaded: LoadedCatalog) -> None:
+def _unplaced(findings: Iterable[Finding]) -> Iterator[tuple[int, str]]:
+    """The indexes of the findings that know only a pointer into sources.json, and those
+    pointers."""
+    for index, finding in enumerate(findings):
+        where = finding.catalog
+        if where is not None and where.line == 0 and where.pointer is not None:
+            yield index, where.pointer
+
+
+def _position(
+    findings: list[Finding], loaded: LoadedCatalog, known: Mapping[str, Location]
+) -> None:
     """Fill in the line and column in sources.json of findings that know only a pointer (in
-    place: a large catalog's findings are not held twice)."""
-    waiting = [
-        (_pointer_order(finding.catalog.pointer), index, finding.catalog.pointer)
-        for index, finding in enumerate(findings)
-        if finding.catalog is not None
-        and finding.catalog.line == 0
-        and finding.catalog.pointer is not None
-    ]
+    place: a large catalog's findings are not held twice); ``known``: pointers located
+    already."""
+    waiting = []
+    for index, pointer in _unplaced(findings):
+        place = known.get(pointer)
+        if place is None:
+            waiting.append((_pointer_order(pointer), index, pointer))
+        else:
+            findings[index] = findings[index].located(place)
     # Article by article, whatever order the rules found them in: the index lists an
     # article's members once while its pointers are asked for, then moves on.
     waiting.sort()
@@ -293,6 +305,50 @@ def _position(findings: list[Finding], loaded: LoadedCatalog) -> None:
         if place is None:
             place = located[pointer] = loaded.locate(pointer)
         findings[index] = findings[index].located(place)
+
+
+# Below this many pointers, locating them beside the cross-article work costs more than it
+# saves (starting the process).
+BACKGROUND_POINTERS = 20_000
+_loaded: LoadedCatalog | None = None
+
+
+def _remember_catalog(loaded: LoadedCatalog) -> None:
+    global _loaded
+    _loaded = loaded
+
+
+def _line_and_column(pointers: Sequence[str]) -> list[tuple[int, int]]:
+    """In a forked process: where each pointer's value stands."""
+    assert _loaded is not None
+    places = (_loaded.locate(pointer) for pointer in pointers)
+    return [(place.line, place.column) for place in places]
+
+
+@contextmanager
+def _locating(
+    findings: Sequence[Finding], loaded: LoadedCatalog, articles: int, jobs: int | None
+) -> Iterator[Callable[[], dict[str, Location]]]:
+    """Locate the pointers of ``findings`` and of every article in another process while
+    this one goes on (the reuse index and the rules that compare articles take as long);
+    yields what gives the result."""
+    # With the articles themselves: the rules that compare articles point at them.
+    wanted = {pointer for _index, pointer in _unplaced(findings)}
+    wanted.update(f"/articles/{position}" for position in range(articles))
+    pointers = sorted(wanted, key=_pointer_order)
+    if (jobs or os.cpu_count() or 1) <= 1 or len(pointers) < BACKGROUND_POINTERS:
+        yield dict
+        return
+    with ProcessPoolExecutor(1, initializer=_remember_catalog, initargs=(loaded,)) as pool:
+        future = pool.submit(_line_and_column, pointers)
+
+        def result() -> dict[str, Location]:
+            return {
+                pointer: Location(file=loaded.display, line=line, column=column, pointer=pointer)
+                for pointer, (line, column) in zip(pointers, future.result(), strict=True)
+            }
+
+        yield result
 
 
 def _pointer_order(pointer: str) -> tuple[str, int]:
@@ -342,6 +398,34 @@ def run_check(
         return _run_check(path, config, display, today, jobs, progress, cache, warn)
 
 
+def _across_articles(
+    job: _Job,
+    findings: list[Finding],
+    materials: list[ReuseMaterial | None],
+    mentions: list[Mentions],
+) -> tuple[list[SharedPassage], list[NameVariants]]:
+    """The reuse index and the name variants across articles, and the findings of the
+    rules that compare articles (added to ``findings``)."""
+    catalog = job.catalog
+    reader = ArticleReader(job.folder)
+
+    def text_of(position: int) -> str | None:
+        text = reader.read(catalog.articles[position].file, job.max_article_bytes)
+        return text if isinstance(text, str) else None
+
+    shared = find_reuse(ReuseInput(catalog.articles, job.files, materials, text_of))
+    materials.clear()  # half a gigabyte at 100,000 articles, done with
+    variants = cross_article_variants(
+        {a.id: [m[0] for m in found] for a, found in zip(catalog.articles, mentions, strict=True)},
+        catalog.people,
+    )
+    everything = CatalogContext(catalog, shared, variants, _people_of(job, mentions, variants))
+    for rule in job.rules:
+        if rule.catalog_check is not None:
+            findings.extend(rule.catalog_check(everything))
+    return shared, variants
+
+
 def _run_check(
     path: Path,
     config: Config | None,
@@ -389,26 +473,11 @@ def _run_check(
     mentions = [digest.people for digest in digests]
     materials = [digest.material for digest in digests]
     del digests
-
-    reader = ArticleReader(job.folder)
-
-    def text_of(position: int) -> str | None:
-        text = reader.read(catalog.articles[position].file, job.max_article_bytes)
-        return text if isinstance(text, str) else None
-
-    shared = find_reuse(ReuseInput(catalog.articles, job.files, materials, text_of))
-    del materials
-    variants = cross_article_variants(
-        {a.id: [m[0] for m in found] for a, found in zip(catalog.articles, mentions, strict=True)},
-        catalog.people,
-    )
-    everything = CatalogContext(catalog, shared, variants, _people_of(job, mentions, variants))
-    del mentions
-    for rule in rules:
-        if rule.catalog_check is not None:
-            findings.extend(rule.catalog_check(everything))
-    findings = _configured(_acknowledge(_configured(findings, config), catalog), config)
-    _position(findings, loaded)
+    with _locating(findings, loaded, len(catalog.articles), jobs) as located:
+        shared, variants = _across_articles(job, findings, materials, mentions)
+        del materials, mentions
+        findings = _configured(_acknowledge(_configured(findings, config), catalog), config)
+        _position(findings, loaded, located())
     findings.sort(key=Finding.sort_key)
     by_article: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:

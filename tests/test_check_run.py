@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import provenance.check
 from provenance.check import PARALLEL_THRESHOLD, CheckResult, run_check
 from provenance.loader import UnusableInput
 from tests.conftest import ROOT
@@ -48,3 +49,16 @@ def test_the_pool_and_the_serial_path_agree(pooled_catalog: Path) -> None:
     assert len(pooled.articles) > PARALLEL_THRESHOLD
     assert [asdict(f) for f in pooled.findings] == [asdict(f) for f in serial.findings]
     assert pooled.articles == serial.articles and pooled.shared == serial.shared
+
+
+def test_positions_found_in_another_process_are_the_same(
+    pooled_catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pointers located beside the cross-article work (a forked process) land on the same
+    lines and columns as those located in this process."""
+    serial = run_check(pooled_catalog, jobs=1)
+    monkeypatch.setattr(provenance.check, "BACKGROUND_POINTERS", 0)
+    located_aside = run_check(pooled_catalog, jobs=2)
+    assert isinstance(serial, CheckResult) and isinstance(located_aside, CheckResult)
+    assert [asdict(f) for f in located_aside.findings] == [asdict(f) for f in serial.findings]
+    assert any(f.catalog is not None and f.catalog.line > 0 for f in serial.findings)
