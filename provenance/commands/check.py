@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
 from itertools import chain
@@ -98,9 +99,7 @@ def check_command(
         }
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     else:
-        counts = {
-            s: sum(1 for f in findings if f.severity == s and not f.acknowledged) for s in Severity
-        }
+        counts = Counter(f.severity for f in findings if not f.acknowledged)
         acknowledged = sum(1 for f in findings if f.acknowledged)
         articles = "" if isinstance(result, Invalid) else f"{len(result.articles)} articles, "
         summary = (
@@ -109,7 +108,7 @@ def check_command(
             + (f"{len(failed)} failing (--fail-on {config.fail_on})" if failed else "passed")
         )
         # Line by line: the findings of a large catalog make hundreds of megabytes of text.
-        text = chain((f"{line}\n" for f in findings for line in describe(f)), (f"{summary}\n",))
+        text = chain(("\n".join(describe(f)) + "\n" for f in findings), (f"{summary}\n",))
     try:
         write_output(text, output)
     except OSError as error:
