@@ -1,10 +1,11 @@
 """`provenance check`: validate, read each article once, run the rules, grade, acknowledge.
 
-Data flows one way: load -> validate -> per article (in worker processes: read the text,
-extract its evidence, run the article rules, keep compact reuse material) -> reuse index
-and cross-article rules -> configuration -> acknowledgements -> positions -> grades ->
-CheckResult. Evidence is dropped as soon as an article is done, so memory grows with the
-findings, not with the texts.
+Data flows one way: load -> validate -> per article a digest (from the digest cache when
+it holds one; else, in worker processes: read the text, extract its evidence, run the
+article rules, keep compact reuse material) -> reuse index and cross-article rules ->
+configuration -> acknowledgements -> positions (most of them found meanwhile by a forked
+process) -> grades -> CheckResult. Evidence is dropped as soon as an article is done, so
+memory grows with the findings, not with the texts.
 """
 
 from __future__ import annotations
