@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -81,6 +83,21 @@ def test_write_output_leaves_no_temporary_file_when_writing_fails(tmp_path: Path
     with pytest.raises(OSError):
         write_output("text", target)
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_write_output_writes_through_a_pipe_instead_of_replacing_it(tmp_path: Path) -> None:
+    """`-o /dev/null` or a named pipe: the bytes go through it, and it stays what it was
+    (replacing it by rename put a regular file in place of /dev/null, as root)."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text()), daemon=True)
+    reader.start()
+    write_output(("line one\n", "line two\n"), pipe)
+    reader.join(timeout=10)
+    assert received == ["line one\nline two\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
 
 
 def test_write_output_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -50,4 +51,19 @@ def write_output(text: str | Iterable[str], path: Path | str | None) -> None:
         sys.stdout.writelines(_pieces(text))
         sys.stdout.flush()
         return
+    if _is_special(Path(path)):
+        # `-o /dev/null`, a named pipe, /dev/stdout: written through, never replaced (a
+        # rename would put a regular file in place of the device, as root).
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines(_pieces(text))
+        return
     write_atomic(text, Path(path))
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` exists and is something other than a file or a folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
