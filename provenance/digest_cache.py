@@ -48,20 +48,27 @@ class CacheUnavailable(Exception):
 
 
 def default_directory() -> Path:
-    """$PROVENANCE_CACHE_DIR, else $XDG_CACHE_HOME/provenance, else ~/.cache/provenance."""
+    """$PROVENANCE_CACHE_DIR, else $XDG_CACHE_HOME/provenance, else ~/.cache/provenance.
+    Raises CacheUnavailable when none is set and there is no home folder."""
     configured = os.environ.get(ENVIRONMENT_VARIABLE)
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = os.path.join(Path.home(), ".cache")
+        except RuntimeError as error:  # no HOME and no password entry: some CI containers
+            raise CacheUnavailable(f"cache not used: {error}") from error
     return Path(base) / "provenance"
 
 
 @cache
 def code_fingerprint() -> bytes:
-    """This package's source files and the versions of what it relies on."""
+    """This package's files (code and data) and the versions of what it relies on."""
     digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
     package = Path(provenance.__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    files = (path for path in package.rglob("*") if path.is_file())
+    for path in sorted(path for path in files if "__pycache__" not in path.parts):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     for library in _LIBRARIES:

@@ -292,3 +292,37 @@ def test_a_locked_cache_is_skipped_with_one_warning(
         holder.close()
     assert result == _outcome(run_check(repo_copy, jobs=1))
     assert len(warnings) == 1 and "locked" in warnings[0]
+
+
+def test_no_home_folder_is_a_warning(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from provenance.commands.common import digest_cache
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("PROVENANCE_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", no_home)
+    assert digest_cache(None, no_cache=False) is None
+    warning = capsys.readouterr().err.strip().splitlines()
+    assert len(warning) == 1 and "home directory" in warning[0]
+
+
+def test_a_data_file_of_the_package_is_part_of_the_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import provenance
+
+    copy = tmp_path / "provenance"
+    shutil.copytree(Path(provenance.__file__).parent, copy)
+    monkeypatch.setattr(provenance, "__file__", str(copy / "__init__.py"))
+    fingerprints = []
+    for change in (b"", b" "):
+        with (copy / "catalog.schema.json").open("ab") as schema:
+            schema.write(change)
+        digest_cache.code_fingerprint.cache_clear()
+        fingerprints.append(digest_cache.code_fingerprint())
+    digest_cache.code_fingerprint.cache_clear()
+    assert fingerprints[0] != fingerprints[1]

@@ -36,8 +36,8 @@ def digest_cache(directory: Path | None, no_cache: bool) -> CacheLocation | None
         return None
     from provenance.digest_cache import CacheLocation, CacheUnavailable, default_directory, prepare
 
-    location = CacheLocation(directory or default_directory())
     try:
+        location = CacheLocation(directory or default_directory())
         prepare(location)
     except CacheUnavailable as error:
         typer.echo(f"warning: {error}", err=True)
