@@ -53,7 +53,7 @@ def repo_copy(tmp_path: Path) -> Path:
 def pooled_catalog(tmp_path: Path) -> Path:
     """The bundled catalog's articles copied until `check` takes its worker pool (each copy
     its own id and URL, no acknowledgements); returns the catalog's path."""
-    from provenance.check import PARALLEL_THRESHOLD
+    from provenance.digesting import PARALLEL_THRESHOLD
 
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     data = json.loads((ROOT / "sources.json").read_text(encoding="utf-8"))

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import provenance.check
-from provenance.check import PARALLEL_THRESHOLD, CheckResult, run_check
+from provenance.check import CheckResult, run_check
+from provenance.digesting import PARALLEL_THRESHOLD
 from provenance.loader import UnusableInput
 from tests.conftest import ROOT
 

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-import provenance.check
+import provenance.digesting
 from provenance import digest_cache
-from provenance.check import PARALLEL_THRESHOLD, CheckResult, run_check
+from provenance.check import CheckResult, run_check
 from provenance.digest_cache import FILE_NAME, CacheLocation, prepare
+from provenance.digesting import PARALLEL_THRESHOLD
 from provenance.digests import Digest, Placement, decode, encode
 from provenance.findings import Family, Finding, Location, Severity
 from tests.conftest import run_provenance
@@ -43,13 +44,13 @@ def cache(tmp_path: Path) -> CacheLocation:
 def extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts extracted from in this process (jobs=1): what the cache did not answer."""
     seen: list[str] = []
-    real = provenance.check.extract
+    real = provenance.digesting.extract
 
     def counting(text: str, *args: Any) -> Any:
         seen.append(text)
         return real(text, *args)
 
-    monkeypatch.setattr(provenance.check, "extract", counting)
+    monkeypatch.setattr(provenance.digesting, "extract", counting)
     return seen
 
 
