@@ -192,13 +192,6 @@ def _pointer_order(pointer: str) -> tuple[str, int]:
     return (parts[1] if len(parts) > 1 else "", number)
 
 
-def _configured(findings: Iterable[Finding], config: Config) -> list[Finding]:
-    if not (config.select or config.ignore or config.severity):
-        # Every rule on, no severity changed: 761k findings at 100k need not be asked.
-        return list(findings)
-    return [f for f in map(config.apply, findings) if f is not None]
-
-
 def _print_warning(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
@@ -313,7 +306,7 @@ def _run_check(
     with _locating(findings, loaded, len(catalog.articles), jobs) as located:
         shared, variants = _across_articles(job, findings, materials, mentions)
         del materials, mentions
-        findings = _configured(_acknowledge(_configured(findings, config), catalog), config)
+        findings = config.apply_all(_acknowledge(config.apply_all(findings), catalog))
         _position(findings, loaded, located())
     findings.sort(key=Finding.sort_key)
     by_article: dict[str, list[Finding]] = defaultdict(list)
