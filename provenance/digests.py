@@ -100,13 +100,6 @@ def decode(encoded: str, placement: Placement) -> Digest | None:
         return None
 
 
-def _exactly(kind: type[Any], value: Any) -> Any:
-    # bool is an int to isinstance: a cache entry with true for a line is malformed.
-    if type(value) is not kind:
-        raise TypeError(f"expected {kind.__name__}")
-    return value
-
-
 def _encode_finding(finding: Finding, placement: Placement) -> list[Any] | None:
     catalog = finding.catalog
     if catalog is None or catalog.line or catalog.column or catalog.file or catalog.snippet:
@@ -175,7 +168,9 @@ def _bytes_text(data: bytes) -> str:
 
 
 def _text_bytes(text: Any) -> bytes:
-    return binascii.a2b_base64(_exactly(str, text), strict_mode=True)
+    if type(text) is not str:
+        raise TypeError("expected base64 text")
+    return binascii.a2b_base64(text, strict_mode=True)
 
 
 def _encode_material(material: ReuseMaterial) -> list[Any]:
