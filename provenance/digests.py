@@ -21,7 +21,7 @@ from typing import Any
 from provenance.articles import ArticleProblem
 from provenance.evidence.model import Evidence
 from provenance.findings import Family, Finding, Location, Severity
-from provenance.pickling import as_constructor_call
+from provenance.records import record
 from provenance.reuse import QuoteRef, ReuseMaterial
 
 Mentions = tuple[tuple[str, int, int], ...]  # each distinct name, where it first stands
@@ -30,7 +30,7 @@ Mentions = tuple[tuple[str, int, int], ...]  # each distinct name, where it firs
 _MALFORMED = (KeyError, IndexError, TypeError, ValueError, AttributeError)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Digest:
     """What is kept of one article once its text and evidence are gone."""
 
@@ -38,9 +38,6 @@ class Digest:
     findings: tuple[Finding, ...]
     material: ReuseMaterial | None
     people: Mentions
-
-    def __reduce__(self) -> tuple[type[Digest], tuple[object, ...]]:  # see pickling.py
-        return as_constructor_call(self)
 
 
 def first_mentions(evidence: Evidence | None) -> Mentions:

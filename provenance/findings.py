@@ -8,19 +8,19 @@ from typing import Any
 
 from pydantic import ConfigDict, TypeAdapter
 
-from provenance.pickling import as_constructor_call
+from provenance.records import record
 from provenance.severity import Family, Severity
 
 __all__ = ["Family", "Finding", "Location", "RuleInfo", "Severity"]
 
-# Findings and locations are plain slotted dataclasses, not pydantic models: a large catalog
+# Findings and locations are records (records.py), not pydantic models: a large catalog
 # has hundreds of thousands of them, and a model instance costs five times the memory and
 # four times the time to build. Pydantic still reads and writes them inside CheckResult
 # (the config below keeps the JSON Schema closed), and mypy checks who builds them.
 _CLOSED = ConfigDict(extra="forbid")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Location:
     """A place in a file: sources.json (with its JSON pointer) or an article text."""
 
@@ -32,11 +32,8 @@ class Location:
     pointer: str | None = None
     snippet: str | None = None
 
-    def __reduce__(self) -> tuple[type[Location], tuple[object, ...]]:  # see pickling.py
-        return as_constructor_call(self)
 
-
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     """What a rule found: where, how severe, how to fix it, and whether it is acknowledged."""
 
@@ -51,9 +48,6 @@ class Finding:
     evidence: tuple[Location, ...] = ()
     fix: str | None = None
     acknowledged: str | None = None
-
-    def __reduce__(self) -> tuple[type[Finding], tuple[object, ...]]:  # see pickling.py
-        return as_constructor_call(self)
 
     def located(self, catalog: Location) -> Finding:
         """The same finding at ``catalog`` (``dataclasses.replace`` is ten times slower)."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from provenance.findings import Finding, Location, RuleInfo, Severity
 from provenance.models import Catalog
+from provenance.records import record
 
 REPORT_VERSION: Literal["1.0"] = "1.0"
 
@@ -30,11 +30,11 @@ class Grade(_Model):
         return f"{self.reliability}{self.credibility}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PassageCopy:
     """One article's wording of a shared passage or quotation."""
 
-    # A slotted dataclass like Finding (see findings.py): a quotation repeated by thousands
+    # A record like Finding (see records.py): a quotation repeated by thousands
     # of articles has a copy for each.
     __pydantic_config__ = ConfigDict(extra="forbid")
 

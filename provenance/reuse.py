@@ -31,7 +31,7 @@ import numpy.typing as npt
 from provenance.evidence.model import Evidence
 from provenance.findings import Location
 from provenance.models import Article, date_bounds
-from provenance.pickling import as_constructor_call
+from provenance.records import record
 from provenance.results import PassageCopy, SharedPassage
 
 SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -67,7 +67,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in WORD.findall(text.casefold()) if len(w) > 3 and w not in STOPWORDS]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuoteRef:
     """A quotation reduced to what the index needs. Its wording is kept (a few hundred bytes)
     because a popular quotation is compared in thousands of articles: re-reading each of
@@ -83,19 +83,13 @@ class QuoteRef:
     pairs: bytes  # sorted, distinct hashes of consecutive content-word pairs
     exact: int  # hash of all its words, normalised: identical quotations share it
 
-    def __reduce__(self) -> tuple[type[QuoteRef], tuple[object, ...]]:  # see pickling.py
-        return as_constructor_call(self)
 
-
-@dataclass(frozen=True, slots=True)
+@record
 class ReuseMaterial:
     """One article's share of the reuse index."""
 
     sentences: array[int]  # flattened (hash, start, end) triples
     quotations: tuple[QuoteRef, ...]
-
-    def __reduce__(self) -> tuple[type[ReuseMaterial], tuple[object, ...]]:  # see pickling.py
-        return as_constructor_call(self)
 
 
 def reuse_material(text: str, evidence: Evidence | None) -> ReuseMaterial:
