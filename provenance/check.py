@@ -3,8 +3,8 @@
 Data flows one way: load -> validate -> per article a digest (from the digest cache when
 it holds one; else, in worker processes: read the text, extract its evidence, run the
 article rules, keep compact reuse material) -> reuse index and cross-article rules ->
-configuration -> acknowledgements -> positions (most of them found meanwhile by a forked
-process) -> grades -> CheckResult. Evidence is dropped as soon as an article is done, so
+configuration -> acknowledgements -> positions (positions.py: most of them found meanwhile
+by a forked process) -> grades -> CheckResult. Evidence is dropped as soon as an article is done, so
 memory grows with the findings, not with the texts.
 """
 
@@ -14,8 +14,7 @@ import gc
 import os
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -31,6 +30,7 @@ from provenance.grading import Grader
 from provenance.loader import LoadedCatalog, load_catalog
 from provenance.models import Catalog
 from provenance.namexref import cross_article_variants
+from provenance.positions import Locator, place_findings
 from provenance.results import ArticleSummary, CheckResult, NameVariants, SharedPassage
 from provenance.reuse import ReuseInput, ReuseMaterial, find_reuse
 from provenance.rules.base import CatalogContext, all_rules, unresolved
@@ -106,90 +106,6 @@ def _acknowledge(findings: Iterable[Finding], catalog: Catalog) -> list[Finding]
                     )
                 )
     return marked
-
-
-def _unplaced(findings: Iterable[Finding]) -> Iterator[tuple[int, str]]:
-    """The indexes of the findings that know only a pointer into sources.json, and those
-    pointers."""
-    for index, finding in enumerate(findings):
-        where = finding.catalog
-        if where is not None and where.line == 0 and where.pointer is not None:
-            yield index, where.pointer
-
-
-def _position(
-    findings: list[Finding], loaded: LoadedCatalog, known: Mapping[str, Location]
-) -> None:
-    """Fill in the line and column in sources.json of findings that know only a pointer (in
-    place: a large catalog's findings are not held twice); ``known``: pointers located
-    already."""
-    waiting = []
-    for index, pointer in _unplaced(findings):
-        place = known.get(pointer)
-        if place is None:
-            waiting.append((_pointer_order(pointer), index, pointer))
-        else:
-            findings[index] = findings[index].located(place)
-    # Article by article, whatever order the rules found them in: the index lists an
-    # article's members once while its pointers are asked for, then moves on.
-    waiting.sort()
-    located: dict[str, Location] = {}  # several findings often point at one value
-    for _order, index, pointer in waiting:
-        place = located.get(pointer)
-        if place is None:
-            place = located[pointer] = loaded.locate(pointer)
-        findings[index] = findings[index].located(place)
-
-
-# Below this many pointers, locating them beside the cross-article work costs more than it
-# saves (starting the process).
-BACKGROUND_POINTERS = 20_000
-_loaded: LoadedCatalog | None = None
-
-
-def _remember_catalog(loaded: LoadedCatalog) -> None:
-    global _loaded
-    _loaded = loaded
-
-
-def _line_and_column(pointers: Sequence[str]) -> list[tuple[int, int]]:
-    """In a forked process: where each pointer's value stands."""
-    assert _loaded is not None
-    places = (_loaded.locate(pointer) for pointer in pointers)
-    return [(place.line, place.column) for place in places]
-
-
-@contextmanager
-def _locating(
-    findings: Sequence[Finding], loaded: LoadedCatalog, articles: int, jobs: int | None
-) -> Iterator[Callable[[], dict[str, Location]]]:
-    """Locate the pointers of ``findings`` and of every article in another process while
-    this one goes on (the reuse index and the rules that compare articles take as long);
-    yields what gives the result."""
-    # With the articles themselves: the rules that compare articles point at them.
-    wanted = {pointer for _index, pointer in _unplaced(findings)}
-    wanted.update(f"/articles/{position}" for position in range(articles))
-    pointers = sorted(wanted, key=_pointer_order)
-    if (jobs or os.cpu_count() or 1) <= 1 or len(pointers) < BACKGROUND_POINTERS:
-        yield dict
-        return
-    with ProcessPoolExecutor(1, initializer=_remember_catalog, initargs=(loaded,)) as pool:
-        future = pool.submit(_line_and_column, pointers)
-
-        def result() -> dict[str, Location]:
-            return {
-                pointer: Location(file=loaded.display, line=line, column=column, pointer=pointer)
-                for pointer, (line, column) in zip(pointers, future.result(), strict=True)
-            }
-
-        yield result
-
-
-def _pointer_order(pointer: str) -> tuple[str, int]:
-    """'/articles/12/copy' -> ('articles', 12): the articles in their numeric order."""
-    parts = pointer.split("/", 3)
-    number = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else -1
-    return (parts[1] if len(parts) > 1 else "", number)
 
 
 def _print_warning(message: str) -> None:
@@ -303,11 +219,13 @@ def _run_check(
     mentions = [digest.people for digest in digests]
     materials = [digest.material for digest in digests]
     del digests
-    with _locating(findings, loaded, len(catalog.articles), jobs) as located:
+    with Locator(loaded, findings, len(catalog.articles), jobs or os.cpu_count() or 1) as aside:
+        made_before = len(findings)
         shared, variants = _across_articles(job, findings, materials, mentions)
         del materials, mentions
+        aside.add(findings[made_before:])  # located while the configuration is applied
         findings = config.apply_all(_acknowledge(config.apply_all(findings), catalog))
-        _position(findings, loaded, located())
+        place_findings(findings, loaded, aside.located())
     findings.sort(key=Finding.sort_key)
     by_article: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import provenance.check
+import provenance.positions
 from provenance.check import CheckResult, run_check
 from provenance.digesting import PARALLEL_THRESHOLD
 from provenance.loader import UnusableInput
@@ -58,7 +58,7 @@ def test_positions_found_in_another_process_are_the_same(
     """Pointers located beside the cross-article work (a forked process) land on the same
     lines and columns as those located in this process."""
     serial = run_check(pooled_catalog, jobs=1)
-    monkeypatch.setattr(provenance.check, "BACKGROUND_POINTERS", 0)
+    monkeypatch.setattr(provenance.positions, "BACKGROUND_POINTERS", 0)
     located_aside = run_check(pooled_catalog, jobs=2)
     assert isinstance(serial, CheckResult) and isinstance(located_aside, CheckResult)
     assert [asdict(f) for f in located_aside.findings] == [asdict(f) for f in serial.findings]
