@@ -18,7 +18,7 @@ import hashlib
 import os
 import sqlite3
 import sys
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -141,28 +141,42 @@ def _connect(location: CacheLocation, *, read_only: bool) -> sqlite3.Connection:
     return sqlite3.connect(location.file, timeout=_BUSY_SECONDS)
 
 
-# Keys asked for in one statement: below SQLite's oldest limit on parameters (999).
+# Entries written in one transaction.
 _BATCH = 500
 
 
-def load(location: CacheLocation, keys: Sequence[bytes]) -> Iterator[tuple[bytes, str]]:
-    """The stored encodings of those of ``keys`` the cache holds, a batch at a time (the
-    digests of 100,000 articles are 300 MB of text: they are decoded as they come).
-    Raises CacheUnavailable."""
-    try:
-        connection = _connect(location, read_only=True)
+class Lookup:
+    """Reads stored encodings one key at a time, in the process that uses it (each worker
+    opens its own connection: one is never shared across a fork)."""
+
+    def __init__(self, location: CacheLocation) -> None:
+        self.location = location
+        self._connection: sqlite3.Connection | None = None
+
+    def probe(self) -> None:
+        """Raise CacheUnavailable now if the cache cannot be read (not a database, locked),
+        so that a check warns once instead of finding every entry missing."""
+        self._execute("SELECT key FROM digests LIMIT 1")
+        self.close()
+
+    def get(self, key: bytes) -> str | None:
+        """The encoding stored under ``key``, if any. Raises CacheUnavailable."""
+        rows = self._execute("SELECT value FROM digests WHERE key = ?", (key,))
+        value = rows[0][0] if rows else None
+        return value if isinstance(value, str) else None
+
+    def _execute(self, statement: str, parameters: tuple[bytes, ...] = ()) -> list[tuple[object]]:
         try:
-            for start in range(0, len(keys), _BATCH):
-                batch = keys[start : start + _BATCH]
-                marks = ",".join("?" * len(batch))
-                rows = connection.execute(
-                    f"SELECT key, value FROM digests WHERE key IN ({marks})", batch
-                ).fetchall()
-                yield from ((key, value) for key, value in rows if isinstance(value, str))
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        raise _unavailable(location, error) from error
+            if self._connection is None:
+                self._connection = _connect(self.location, read_only=True)
+            return self._connection.execute(statement, parameters).fetchall()
+        except sqlite3.Error as error:
+            raise _unavailable(self.location, error) from error
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
 
 class CacheWriter:

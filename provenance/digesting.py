@@ -1,17 +1,20 @@
-"""Each article's digest for `check`: from the digest cache when it holds one, else read,
-extracted and checked in worker processes (and stored in the cache).
+"""Each article's digest for `check`: found in the digest cache, or read, extracted and
+checked; in worker processes when there are enough articles.
 
-The digests come back in catalog order whatever the order the work was done in. A worker
-inherits the job (the catalog) when it is forked, and sends back only each article's
-digest, its cache key and its encoding.
+A worker reads an article, computes its cache key and looks it up. A digest found is sent
+back as its encoding (one string) and decoded by the main process; a digest not found is
+computed, and sent back with its key and its encoding for the main process to store. The
+outcomes come back in catalog order whatever order the work was done in, a bounded
+window at a time. A worker inherits the job (the catalog) when it is forked.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,17 +23,22 @@ from provenance.digest_cache import (
     CacheLocation,
     CacheUnavailable,
     CacheWriter,
+    Lookup,
     article_key,
-    load,
 )
 from provenance.digests import Digest, Placement, decode, encode, first_mentions
 from provenance.evidence import extract
 from provenance.models import Catalog
+from provenance.records import record
 from provenance.reuse import reuse_material
 from provenance.rules.base import ArticleContext, Rule
 
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
+# Chunks of articles handed to the pool ahead of the one the main process waits for, per
+# worker: enough to keep the workers busy, few enough that the encodings sent back while
+# the main process decodes do not pile up (at 100,000 articles, hundreds of megabytes).
+CHUNKS_AHEAD = 4
 
 Progress = Callable[[int, int], None]
 
@@ -48,48 +56,71 @@ class DigestJob:
     context: bytes = b""  # what every cached digest of this run depends on
 
 
-# What one article's turn gives back: its digest and, when its digest is to be kept, its
-# cache key and its encoding (None: no cache, an unreadable file, or nothing to keep).
-_Outcome = tuple[Digest, bytes | None, str | None]
+@record
+class _Outcome:
+    """One article's turn: the digest computed, or None when ``encoded`` was found in the
+    cache (the main process decodes it); its cache key (None: no cache, or an unreadable
+    file) and its encoding (None: nothing to keep)."""
 
-_job: DigestJob | None = None
-_reader: ArticleReader | None = None
+    digest: Digest | None
+    key: bytes | None = None
+    encoded: str | None = None
 
 
-def _init_worker(job: DigestJob) -> None:
-    global _job, _reader
-    _job, _reader = job, ArticleReader(job.folder)
+@dataclass
+class _Worker:
+    """What one process digests articles with."""
+
+    job: DigestJob
+    reader: ArticleReader
+    lookup: Lookup | None
+
+
+_worker: _Worker | None = None
+
+
+def _worker_for(job: DigestJob, consult_cache: bool = True) -> _Worker:
+    lookup = Lookup(job.cache) if job.cache is not None and consult_cache else None
+    return _Worker(job, ArticleReader(job.folder), lookup)
 
 
 def _start_worker(job: DigestJob) -> None:
     # A worker makes and drops objects article after article: its collector runs (on what
     # it makes; the inherited catalog is frozen), so that no cycle piles up over a long run.
     gc.enable()
-    _init_worker(job)
+    global _worker
+    _worker = _worker_for(job)
 
 
 def _placement(job: DigestJob, position: int) -> Placement:
     return Placement(f"/articles/{position}", job.files[position])
 
 
-def _digest(position: int) -> _Outcome:
-    """Read, extract and check one article (in a worker, or in this process)."""
-    job = _job
-    assert job is not None
+def _digest_chunk(positions: Sequence[int]) -> list[_Outcome]:
+    assert _worker is not None
+    return [_digest(_worker, position) for position in positions]
+
+
+def _digest(worker: _Worker, position: int) -> _Outcome:
+    """Read one article, and find its digest in the cache or compute it."""
+    job = worker.job
     article = job.catalog.articles[position]
-    reader = _reader if _reader is not None else ArticleReader(job.folder)
-    text = reader.read(article.file, job.max_article_bytes)
+    text = worker.reader.read(article.file, job.max_article_bytes)
     if not isinstance(text, str):
-        return _computed(job, position, None, text), None, None
-    digest = _computed(job, position, text, None)
+        return _Outcome(_computed(job, position, None, text))
     if job.cache is None:
-        return digest, None, None
-    encoded = encode(digest, _placement(job, position))
-    if encoded is None:
-        return digest, None, None
-    # The key is of the text read here: a file changed since the cache was consulted is
-    # stored under what it says now.
-    return digest, article_key(job.context, article.model_dump_json(), text), encoded
+        return _Outcome(_computed(job, position, text, None))
+    # The key is of the text read here: a file changed since is stored under what it says.
+    key = article_key(job.context, article.model_dump_json(), text)
+    if worker.lookup is not None:
+        try:
+            found = worker.lookup.get(key)
+        except CacheUnavailable:
+            found = None  # locked meanwhile, say: computed, and the writer will tell
+        if found is not None:
+            return _Outcome(None, key, found)
+    digest = _computed(job, position, text, None)
+    return _Outcome(digest, key, encode(digest, _placement(job, position)))
 
 
 def _computed(
@@ -114,49 +145,46 @@ def _computed(
 
 
 def _outcomes(
-    job: DigestJob, positions: Sequence[int], jobs: int | None, progress: Callable[[int], None]
+    job: DigestJob, jobs: int | None, progress: Callable[[int], None]
 ) -> Iterator[_Outcome]:
-    """The outcomes of the articles at ``positions``, in that order, on several cores when
-    it pays; ``progress`` hears how many are done."""
+    """Every article's outcome, in catalog order, on several cores when it pays;
+    ``progress`` hears how many are done."""
+    total = len(job.catalog.articles)
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1 or len(positions) < PARALLEL_THRESHOLD:
-        _init_worker(job)
-        for done, position in enumerate(positions, 1):
-            yield _digest(position)
-            progress(done)
+    if jobs <= 1 or total < PARALLEL_THRESHOLD:
+        worker = _worker_for(job)
+        try:
+            for position in range(total):
+                yield _digest(worker, position)
+                progress(position + 1)
+        finally:
+            if worker.lookup is not None:
+                worker.lookup.close()
         return
-    chunk = max(4, min(128, len(positions) // (jobs * 16) or 1))
+    chunk = max(4, min(128, total // (jobs * 16) or 1))
     # What the workers inherit (the catalog) moves out of the collector's sight, so that a
     # worker's collections neither walk it nor touch its pages (which would copy them).
     gc.freeze()
     try:
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(job,)) as pool:
-            outcomes = pool.map(_digest, positions, chunksize=chunk)
-            for done, outcome in enumerate(outcomes, 1):
-                yield outcome
-                if done % chunk == 0 or done == len(positions):
-                    progress(done)
+            ahead: deque[Future[list[_Outcome]]] = deque()
+            starts = iter(range(0, total, chunk))
+            done = 0
+            while True:
+                for start in starts:
+                    ahead.append(
+                        pool.submit(_digest_chunk, range(start, min(start + chunk, total)))
+                    )
+                    if len(ahead) >= jobs * CHUNKS_AHEAD:
+                        break
+                if not ahead:
+                    break
+                outcomes = ahead.popleft().result()
+                yield from outcomes
+                done += len(outcomes)
+                progress(done)
     finally:
         gc.unfreeze()
-
-
-def _cached(job: DigestJob, cache: CacheLocation) -> tuple[dict[int, Digest], list[bytes]]:
-    """The digests the cache holds for this run's articles (by position), and the keys of
-    every readable article. Here, not in the workers: a digest found costs less to decode
-    than to send from a worker, and the workers start only for what is left."""
-    reader = ArticleReader(job.folder)
-    positions: dict[bytes, int] = {}
-    for position, article in enumerate(job.catalog.articles):
-        text = reader.read(article.file, job.max_article_bytes)
-        if isinstance(text, str):  # an unreadable file is left to its worker to report
-            positions[article_key(job.context, article.model_dump_json(), text)] = position
-    found: dict[int, Digest] = {}
-    for key, encoded in load(cache, list(positions)):
-        position = positions[key]
-        digest = decode(encoded, _placement(job, position))
-        if digest is not None:
-            found[position] = digest
-    return found, list(positions)
 
 
 def digest_all(
@@ -165,30 +193,37 @@ def digest_all(
     """Every article's digest, in catalog order: from the cache when it holds them, else
     computed now (and kept in the cache)."""
     total = len(job.catalog.articles)
-    found: dict[int, Digest] = {}
-    used: list[bytes] = []
     if job.cache is not None:
         try:
-            found, used = _cached(job, job.cache)
+            Lookup(job.cache).probe()
         except CacheUnavailable as error:
             warn(str(error))
             job = replace(job, cache=None)
-    missing = [position for position in range(total) if position not in found]
 
     def advance(done: int) -> None:
         if progress:
-            progress(len(found) + done, total)
+            progress(done, total)
 
     advance(0)
     writer = CacheWriter(job.cache) if job.cache is not None else None
-    for position, (digest, key, encoded) in zip(
-        missing, _outcomes(job, missing, jobs, advance), strict=True
-    ):
-        found[position] = digest
-        if writer is not None and key is not None and encoded is not None:
-            writer.add(key, encoded)
+    used: list[bytes] = []
+    digests: list[Digest] = []
+    for position, outcome in enumerate(_outcomes(job, jobs, advance)):
+        digest, key, encoded = outcome.digest, outcome.key, outcome.encoded
+        if digest is None and encoded is not None:
+            digest = decode(encoded, _placement(job, position))
+            if digest is None:  # not what `encode` writes: computed again, here
+                recomputed = _digest(_worker_for(job, consult_cache=False), position)
+                digest, encoded = recomputed.digest, recomputed.encoded
+            else:
+                encoded = None  # stored already
+        assert digest is not None
+        digests.append(digest)
+        if key is not None:
             used.append(key)
+            if writer is not None and encoded is not None:
+                writer.add(key, encoded)
     failure = writer.finish(used) if writer is not None else None
     if failure is not None:
         warn(str(failure))  # this run's findings stand; the next run computes them again
-    return [found.pop(position) for position in range(total)]
+    return digests

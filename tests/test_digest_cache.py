@@ -81,6 +81,25 @@ def test_the_worker_pool_fills_the_cache(pooled_catalog: Path, cache: CacheLocat
     assert cold == _outcome(run_check(pooled_catalog, jobs=1))
 
 
+def test_the_workers_take_what_the_cache_holds(pooled_catalog: Path, cache: CacheLocation) -> None:
+    """With the pool, the workers look the digests up and the main process decodes them:
+    an entry altered in the cache (a well-formed one) shows in the findings."""
+    run_check(pooled_catalog, jobs=2, cache=cache)
+    marker = "a message only the cache holds"
+    with sqlite3.connect(cache.file) as connection:
+        rows = connection.execute("SELECT key, value FROM digests").fetchall()
+        for key, value in rows:
+            findings, material, people = json.loads(value)
+            findings = [[*finding[:4], marker, *finding[5:]] for finding in findings]
+            altered = json.dumps([findings, material, people])
+            connection.execute("UPDATE digests SET value = ? WHERE key = ?", (altered, key))
+    connection.close()
+    warm = run_check(pooled_catalog, jobs=2, cache=cache)
+    assert isinstance(warm, CheckResult)
+    from_cache = [finding for finding in warm.findings if finding.message == marker]
+    assert len(from_cache) > PARALLEL_THRESHOLD
+
+
 def _rewrite(catalog: Path, change: Callable[[dict[str, Any]], None]) -> None:
     data = json.loads(catalog.read_text(encoding="utf-8"))
     change(data)
