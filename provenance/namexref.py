@@ -33,9 +33,15 @@ def gendered_pair(a: str, b: str) -> bool:
     return False
 
 
-def _last(name: str) -> str:
-    folded = fold(name)
-    return folded.split()[-1] if folded else ""
+def _folded_words(names_by_article: Mapping[str, Iterable[str]]) -> dict[str, list[str]]:
+    """The folded words of each distinct name: a name is written in many articles (at
+    100,000 articles, a million mentions of about a tenth as many names)."""
+    words: dict[str, list[str]] = {}
+    for names in names_by_article.values():
+        for name in names:
+            if name not in words:
+                words[name] = fold(name).split()
+    return words
 
 
 def cross_article_variants(
@@ -44,11 +50,13 @@ def cross_article_variants(
     """Groups of spellings of one last name used by two or more articles."""
     from rapidfuzz import fuzz
 
+    words_of = _folded_words(names_by_article)
     usage: dict[str, Counter[str]] = defaultdict(Counter)  # last word -> {written name: count}
     articles: dict[str, set[str]] = defaultdict(set)  # last word -> article ids
     for article_id, names in names_by_article.items():
         for name in names:
-            last = _last(name)
+            words = words_of[name]
+            last = words[-1] if words else ""
             if len(last) >= 4:
                 usage[last][name] += 1
                 articles[last].add(article_id)
@@ -91,7 +99,7 @@ def cross_article_variants(
         group = _group(written, involved, legitimate, person_ids)
         if group is not None:
             result.append(group)
-    result.extend(_first_name_variants(names_by_article, people))
+    result.extend(_first_name_variants(names_by_article, people, words_of))
     return sorted(result, key=lambda v: (v.canonical, v.variants))
 
 
@@ -99,7 +107,9 @@ MIN_FIRST_NAME_SIMILARITY = 75
 
 
 def _first_name_variants(
-    names_by_article: Mapping[str, Iterable[str]], people: Sequence[Person]
+    names_by_article: Mapping[str, Iterable[str]],
+    people: Sequence[Person],
+    words_of: Mapping[str, list[str]],
 ) -> list[NameVariants]:
     """Full names that share a last name and differ by a near-miss first name across
     articles ('Zuhra Novruzova' / 'Zukra Novruzova')."""
@@ -109,7 +119,7 @@ def _first_name_variants(
     written: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for article_id, names in names_by_article.items():
         for name in names:
-            words = fold(name).split()
+            words = words_of[name]
             if len(words) < 2 or len(words[0]) < 3:
                 continue
             by_last[words[-1]][words[0]].add(article_id)
