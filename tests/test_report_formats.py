@@ -14,7 +14,7 @@ import pytest
 from report_fixtures import ROOT, build_result
 
 from provenance.report import FORMATS, render
-from provenance.report.output import write_output
+from provenance.report.output import PIECES_PER_WRITE, write_output
 from provenance.report.progress import progress
 
 SCRIPT = """
@@ -75,6 +75,18 @@ def test_write_output_replaces_the_file_whole(tmp_path: Path) -> None:
     assert target.read_text() == "new report\n"
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_write_output_joins_many_pieces_in_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pieces are written a batch at a time: none lost, none reordered, at the batch edges."""
+    pieces = [f"finding {number}\n" for number in range(2 * PIECES_PER_WRITE + 7)]
+    target = tmp_path / "report.txt"
+    write_output(iter(pieces), target)
+    assert target.read_text() == "".join(pieces)
+    write_output(iter(pieces), None)
+    assert capsys.readouterr().out == "".join(pieces)
 
 
 def test_write_output_leaves_no_temporary_file_when_writing_fails(tmp_path: Path) -> None:
