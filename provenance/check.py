@@ -49,9 +49,22 @@ class Invalid:
 def article_display_paths(catalog_display: str, files: Iterable[str]) -> list[str]:
     """How article files are named in findings: beside the catalog as the user named it."""
     parent = PurePosixPath(Path(catalog_display).parent.as_posix())
-    if str(parent) == ".":
-        return [str(PurePosixPath(file)) for file in files]
-    return [str(parent / file) for file in files]
+    folder = str(parent)
+    prefix = "" if folder == "." else folder if folder.endswith("/") else folder + "/"
+    shown = []
+    for file in files:
+        # A plain relative path is what pathlib would make of it: joined as strings
+        # (pathlib's parsing cost a second at 100,000 articles).
+        if (
+            file
+            and "/" not in (file[0], file[-1])
+            and "//" not in file
+            and "/./" not in f"/{file}/"
+        ):
+            shown.append(prefix + file)
+        else:
+            shown.append(str(parent / file))
+    return shown
 
 
 def _people_of(

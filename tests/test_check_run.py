@@ -7,12 +7,14 @@ import contextlib
 import gc
 from collections.abc import Callable
 from dataclasses import asdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import provenance.positions
-from provenance.check import CheckResult, run_check
+from provenance.check import CheckResult, article_display_paths, run_check
 from provenance.digesting import PARALLEL_THRESHOLD
 from provenance.loader import UnusableInput
 from tests.conftest import ROOT
@@ -63,3 +65,19 @@ def test_positions_found_in_another_process_are_the_same(
     assert isinstance(serial, CheckResult) and isinstance(located_aside, CheckResult)
     assert [asdict(f) for f in located_aside.findings] == [asdict(f) for f in serial.findings]
     assert any(f.catalog is not None and f.catalog.line > 0 for f in serial.findings)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    catalog=st.sampled_from(
+        ["sources.json", "./s.json", "dir/s.json", "/s.json", "/a/b/s.json", "../up/s.json"]
+    ),
+    file=st.lists(st.sampled_from(["a", "b.txt", ".", "..", "", "/", "é", "x y"]), max_size=6).map(
+        "".join
+    ),
+)
+def test_article_paths_are_shown_as_pathlib_shows_them(catalog: str, file: str) -> None:
+    """Plain paths are joined as strings for speed: the same as pathlib's, whatever the path."""
+    parent = PurePosixPath(Path(catalog).parent.as_posix())
+    expected = str(PurePosixPath(file)) if str(parent) == "." else str(parent / file)
+    assert article_display_paths(catalog, [file]) == [expected]
