@@ -15,12 +15,14 @@ import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 
 from provenance.articles import ArticleReader
+from provenance.aside import MINIMUM_WORK, Aside, held
 from provenance.config import Config
 from provenance.digest_cache import CacheLocation, run_context
 from provenance.digesting import DigestJob, Progress, digest_all
@@ -32,7 +34,7 @@ from provenance.models import Catalog
 from provenance.namexref import cross_article_variants
 from provenance.positions import Locator, place_findings
 from provenance.results import ArticleSummary, CheckResult, NameVariants, SharedPassage
-from provenance.reuse import ReuseInput, ReuseMaterial, find_reuse
+from provenance.reuse import ReuseInput, ReuseMaterial, find_passages, find_quotations, in_order
 from provenance.rules.base import CatalogContext, all_rules, unresolved
 from provenance.rules.c000_catalog import STALE_ACKNOWLEDGEMENT
 from provenance.validate import file_finding, validate
@@ -157,14 +159,40 @@ def run_check(
         return _run_check(path, config, display, today, jobs, progress, cache, warn)
 
 
+def _passages_aside() -> list[SharedPassage]:
+    return find_passages(held("reuse"))
+
+
 def _across_articles(
     job: DigestJob,
     findings: list[Finding],
+    given: ReuseInput,
     materials: list[ReuseMaterial | None],
+    passages: Future[list[SharedPassage]] | None,
     mentions: list[Mentions],
 ) -> tuple[list[SharedPassage], list[NameVariants]]:
     """The reuse index and the name variants across articles, and the findings of the
-    rules that compare articles (added to ``findings``)."""
+    rules that compare articles (added to ``findings``). ``materials``: those of ``given``,
+    emptied once used; ``passages``: the shared passages being found aside, if they are."""
+    catalog = job.catalog
+    quotations = find_quotations(given)
+    word_for_word = find_passages(given) if passages is None else []
+    # Half a gigabyte at 100,000 articles, done with (the process aside has its own).
+    materials.clear()
+    variants = cross_article_variants(
+        {a.id: [m[0] for m in found] for a, found in zip(catalog.articles, mentions, strict=True)},
+        catalog.people,
+    )
+    shared = in_order((word_for_word if passages is None else passages.result()) + quotations)
+    everything = CatalogContext(catalog, shared, variants, _people_of(job, mentions, variants))
+    for rule in job.rules:
+        if rule.catalog_check is not None:
+            findings.extend(rule.catalog_check(everything))
+    return shared, variants
+
+
+def _text_reader(job: DigestJob) -> Callable[[int], str | None]:
+    """Re-reads an article's text by its position (None when it cannot be read)."""
     catalog = job.catalog
     reader = ArticleReader(job.folder)
 
@@ -172,17 +200,7 @@ def _across_articles(
         text = reader.read(catalog.articles[position].file, job.max_article_bytes)
         return text if isinstance(text, str) else None
 
-    shared = find_reuse(ReuseInput(catalog.articles, job.files, materials, text_of))
-    materials.clear()  # half a gigabyte at 100,000 articles, done with
-    variants = cross_article_variants(
-        {a.id: [m[0] for m in found] for a, found in zip(catalog.articles, mentions, strict=True)},
-        catalog.people,
-    )
-    everything = CatalogContext(catalog, shared, variants, _people_of(job, mentions, variants))
-    for rule in job.rules:
-        if rule.catalog_check is not None:
-            findings.extend(rule.catalog_check(everything))
-    return shared, variants
+    return text_of
 
 
 def _run_check(
@@ -231,14 +249,19 @@ def _run_check(
     readable = [digest.problem is None for digest in digests]
     mentions = [digest.people for digest in digests]
     materials = [digest.material for digest in digests]
+    given = ReuseInput(catalog.articles, job.files, materials, _text_reader(job))
     del digests
-    with Locator(loaded, findings, len(catalog.articles), jobs or os.cpu_count() or 1) as aside:
+    cores = jobs or os.cpu_count() or 1
+    enough = len(findings) + len(catalog.articles) >= MINIMUM_WORK
+    with Aside(cores > 1 and enough, loaded=loaded, reuse=given) as aside:
+        passages = aside.submit(_passages_aside)  # first: the main process will wait for it
+        locator = Locator(aside, loaded, findings, len(catalog.articles))
         made_before = len(findings)
-        shared, variants = _across_articles(job, findings, materials, mentions)
-        del materials, mentions
-        aside.add(findings[made_before:])  # located while the configuration is applied
+        shared, variants = _across_articles(job, findings, given, materials, passages, mentions)
+        del given, materials, mentions
+        locator.add(findings[made_before:])  # located while the configuration is applied
         findings = config.apply_all(_acknowledge(config.apply_all(findings), catalog))
-        place_findings(findings, loaded, aside.located())
+        place_findings(findings, loaded, locator.located())
     findings.sort(key=Finding.sort_key)
     by_article: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:

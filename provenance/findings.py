@@ -104,17 +104,18 @@ class RuleInfo:
         fix: str | None = None,
         acknowledged: str | None = None,
     ) -> Finding:
+        # Positional: keywords double the cost, and rules make hundreds of thousands.
         return Finding(
-            code=self.code,
-            name=self.name,
-            family=self.family,
-            severity=self.severity,
-            message=message,
-            article=article,
-            catalog=catalog,
-            evidence=evidence,
-            fix=fix,
-            acknowledged=acknowledged,
+            self.code,
+            self.name,
+            self.family,
+            self.severity,
+            message,
+            article,
+            catalog,
+            evidence,
+            fix,
+            acknowledged,
         )
 
 

@@ -2,25 +2,21 @@
 knows, filled in at the end of a check.
 
 Locating a pointer walks the catalog's text. A large catalog has hundreds of thousands of
-pointers, so most are located in a forked process while the main one builds the reuse
-index and runs the rules that compare articles (`Locator`); what that process could not
-know in advance (the pointers of the cross-article findings) is handed to it as soon as
-those rules are done, while the main process applies the configuration.
+pointers, so most are located in the process aside (aside.py) while the main one builds
+the reuse index and runs the rules that compare articles (`Locator`); the pointers of the
+cross-article findings, not known before, are handed to it as soon as those rules are
+done, while the main process applies the configuration.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from types import TracebackType
+from concurrent.futures import Future
 
+from provenance.aside import Aside, held
 from provenance.findings import Finding, Location
 from provenance.loader import LoadedCatalog
-
-# Below this many findings and articles, locating their pointers beside the cross-article
-# work costs more than it saves (starting the process).
-BACKGROUND_POINTERS = 20_000
 
 
 def unplaced(findings: Iterable[Finding]) -> Iterator[tuple[int, str]]:
@@ -63,74 +59,47 @@ def place_findings(
         findings[index] = findings[index].located(place)
 
 
-# What the forked process inherits (set before it is forked, never pickled).
-_loaded: LoadedCatalog | None = None
-_pointers: Sequence[str] = ()
-
-
-def _inherit(loaded: LoadedCatalog, pointers: Sequence[str]) -> None:
-    global _loaded, _pointers
-    _loaded, _pointers = loaded, pointers
-
-
 def _locate(pointers: Sequence[str]) -> array[int]:
-    """In the forked process: where each pointer's value stands (line and column in turn)."""
-    assert _loaded is not None
+    """In the process aside: where each pointer's value stands (line and column in turn)."""
+    loaded: LoadedCatalog = held("loaded")
     places = array("q")
     for pointer in pointers:
-        place = _loaded.locate(pointer)
+        place = loaded.locate(pointer)
         places.extend((place.line, place.column))
     return places
 
 
-def _locate_inherited() -> array[int]:
-    return _locate(_pointers)
-
-
 class Locator:
-    """Locates pointers in a forked process while this one goes on.
+    """Locates pointers in the process aside (aside.py, holding the catalog as ``loaded``)
+    while this one goes on.
 
-    ``with Locator(loaded, findings, articles, jobs) as locator:`` starts locating the
-    pointers of ``findings`` and of every article; ``locator.add(more)`` hands it the
-    pointers of findings made since; ``locator.located()`` waits for all of it. With one
-    core, or too few pointers to pay for the process, nothing is located aside and
-    ``located()`` is empty: `place_findings` locates everything."""
+    ``Locator(aside, loaded, findings, articles)`` starts locating the pointers of
+    ``findings`` and of every article; ``add(more)`` hands it the pointers of findings made
+    since; ``located()`` waits for all of it. With no process aside nothing is located
+    there and ``located()`` is empty: `place_findings` locates everything."""
 
     def __init__(
-        self, loaded: LoadedCatalog, findings: Sequence[Finding], articles: int, jobs: int
+        self, aside: Aside, loaded: LoadedCatalog, findings: Sequence[Finding], articles: int
     ) -> None:
+        self._aside = aside
         self._loaded = loaded
-        self._pool: ProcessPoolExecutor | None = None
         self._batches: list[tuple[list[str], Future[array[int]]]] = []
-        if jobs <= 1 or len(findings) + articles < BACKGROUND_POINTERS:
-            return
-        # With the articles themselves: the rules that compare articles point at them.
-        wanted = {pointer for _index, pointer in unplaced(findings)}
-        wanted.update(f"/articles/{position}" for position in range(articles))
-        pointers = sorted(wanted, key=pointer_order)  # article by article, as the index likes
-        self._pool = ProcessPoolExecutor(1, initializer=_inherit, initargs=(loaded, pointers))
-        self._batches.append((pointers, self._pool.submit(_locate_inherited)))
+        if aside.running:
+            # With the articles themselves: the rules that compare articles point at them.
+            wanted = {pointer for _index, pointer in unplaced(findings)}
+            wanted.update(f"/articles/{position}" for position in range(articles))
+            self._submit(wanted)
 
-    def __enter__(self) -> Locator:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+    def _submit(self, pointers: Iterable[str]) -> None:
+        ordered = sorted(pointers, key=pointer_order)  # article by article, as the index likes
+        future = self._aside.submit(_locate, ordered) if ordered else None
+        if future is not None:
+            self._batches.append((ordered, future))
 
     def add(self, findings: Iterable[Finding]) -> None:
         """Also locate the pointers of ``findings`` (made after the process started)."""
-        if self._pool is not None:
-            pointers = sorted(
-                {pointer for _index, pointer in unplaced(findings)}, key=pointer_order
-            )
-            if pointers:
-                self._batches.append((pointers, self._pool.submit(_locate, pointers)))
+        if self._aside.running:
+            self._submit({pointer for _index, pointer in unplaced(findings)})
 
     def located(self) -> dict[str, Location]:
         """Every pointer located aside, and where it stands."""

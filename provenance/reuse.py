@@ -21,7 +21,7 @@ import re
 import zlib
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -550,9 +550,21 @@ def _quotation_copies(
     return tuple(copies)
 
 
+def find_passages(given: ReuseInput) -> list[SharedPassage]:
+    """The passages shared word for word (re-reading the texts of their copies)."""
+    return shared_passages(given, _Texts(given.text_of), _Days(given.articles))
+
+
+def find_quotations(given: ReuseInput) -> list[SharedPassage]:
+    """The quotations shared, word for word or reworded."""
+    return shared_quotations(given, _Days(given.articles))
+
+
+def in_order(found: Iterable[SharedPassage]) -> list[SharedPassage]:
+    """Shared passages and quotations in the order every report shows them."""
+    return sorted(found, key=lambda s: (s.kind, [c.article for c in s.copies], s.copies[0].text))
+
+
 def find_reuse(given: ReuseInput) -> list[SharedPassage]:
     """Every shared passage and quotation, in a deterministic order."""
-    texts = _Texts(given.text_of)
-    days = _Days(given.articles)
-    found = shared_passages(given, texts, days) + shared_quotations(given, days)
-    return sorted(found, key=lambda s: (s.kind, [c.article for c in s.copies], s.copies[0].text))
+    return in_order(find_passages(given) + find_quotations(given))

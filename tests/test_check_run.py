@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import provenance.positions
+import provenance.check
 from provenance.check import CheckResult, article_display_paths, run_check
 from provenance.digesting import PARALLEL_THRESHOLD
 from provenance.loader import UnusableInput
@@ -54,16 +54,18 @@ def test_the_pool_and_the_serial_path_agree(pooled_catalog: Path) -> None:
     assert pooled.articles == serial.articles and pooled.shared == serial.shared
 
 
-def test_positions_found_in_another_process_are_the_same(
+def test_work_done_in_the_process_aside_is_the_same(
     pooled_catalog: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pointers located beside the cross-article work (a forked process) land on the same
-    lines and columns as those located in this process."""
+    """Pointers located and passages found in the process aside (a forked one) are those
+    found in this process."""
     serial = run_check(pooled_catalog, jobs=1)
-    monkeypatch.setattr(provenance.positions, "BACKGROUND_POINTERS", 0)
-    located_aside = run_check(pooled_catalog, jobs=2)
-    assert isinstance(serial, CheckResult) and isinstance(located_aside, CheckResult)
-    assert [asdict(f) for f in located_aside.findings] == [asdict(f) for f in serial.findings]
+    monkeypatch.setattr(provenance.check, "MINIMUM_WORK", 0)
+    aside = run_check(pooled_catalog, jobs=2)
+    assert isinstance(serial, CheckResult) and isinstance(aside, CheckResult)
+    assert [asdict(f) for f in aside.findings] == [asdict(f) for f in serial.findings]
+    assert aside.shared == serial.shared and aside.articles == serial.articles
+    assert any(s.kind == "passage" for s in serial.shared)
     assert any(f.catalog is not None and f.catalog.line > 0 for f in serial.findings)
 
 

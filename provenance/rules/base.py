@@ -17,7 +17,7 @@ from provenance.results import NameVariants, SharedPassage
 def unresolved(pointer: str) -> Location:
     """A place in sources.json known by its pointer only; `check` fills in line and column
     once, for all findings, after the rules ran (in worker processes, without the index)."""
-    return Location(file="", line=0, column=0, pointer=pointer)
+    return Location("", 0, 0, pointer)  # positional: built for every finding of a rule
 
 
 def outlet_name(catalog: Catalog, outlet_id: str | None) -> str:
