@@ -116,7 +116,9 @@ def _digest(worker: _Worker, position: int) -> _Outcome:
         try:
             found = worker.lookup.get(key)
         except CacheUnavailable:
-            found = None  # locked meanwhile, say: computed, and the writer will tell
+            # Locked meanwhile, say: computed, and the writer will tell. Not asked again:
+            # every question would wait out the busy timeout.
+            found, worker.lookup = None, None
         if found is not None:
             return _Outcome(None, key, found)
     digest = _computed(job, position, text, None)

@@ -314,6 +314,24 @@ def test_a_locked_cache_is_skipped_with_one_warning(
     assert len(warnings) == 1 and "locked" in warnings[0]
 
 
+def test_a_cache_that_fails_during_the_run_is_asked_once(
+    repo_copy: Path, cache: CacheLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache that became unreadable after the first look (locked by another run, say) is
+    not asked again for every article: each question would wait out the busy timeout."""
+    run_check(repo_copy, jobs=1, cache=cache)
+    asked: list[bytes] = []
+
+    def failing(self: digest_cache.Lookup, key: bytes) -> str | None:
+        asked.append(key)
+        raise digest_cache.CacheUnavailable("digests.sqlite: cache not used: database is locked")
+
+    monkeypatch.setattr(digest_cache.Lookup, "get", failing)
+    result = _outcome(run_check(repo_copy, jobs=1, cache=cache, warn=lambda message: None))
+    assert len(asked) == 1
+    assert result == _outcome(run_check(repo_copy, jobs=1))
+
+
 def test_no_home_folder_is_a_warning(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
