@@ -1,11 +1,13 @@
 """`provenance check`: validate, read each article once, run the rules, grade, acknowledge.
 
-Data flows one way: load -> validate -> per article a digest (from the digest cache when
-it holds one; else, in worker processes: read the text, extract its evidence, run the
-article rules, keep compact reuse material) -> reuse index and cross-article rules ->
-configuration -> acknowledgements -> positions (positions.py: most of them found meanwhile
-by a forked process) -> grades -> CheckResult. Evidence is dropped as soon as an article is done, so
-memory grows with the findings, not with the texts.
+Data flows one way: load -> validate -> per article a digest (digesting.py: in worker
+processes, from the digest cache when it holds one, else by reading the text, extracting
+its evidence, running the article rules and keeping compact reuse material) -> reuse index
+(the passages shared word for word found in the process aside, aside.py, while this one
+finds the shared quotations) and cross-article rules -> configuration -> acknowledgements
+-> positions (positions.py: most of them located aside meanwhile) -> grades ->
+CheckResult. Evidence is dropped as soon as an article is done, so memory grows with the
+findings, not with the texts.
 """
 
 from __future__ import annotations
@@ -160,6 +162,7 @@ def run_check(
 
 
 def _passages_aside() -> list[SharedPassage]:
+    """In the process aside: the passages shared word for word."""
     return find_passages(held("reuse"))
 
 
