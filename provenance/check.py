@@ -194,16 +194,19 @@ def _across_articles(
     return shared, variants
 
 
-def _text_reader(job: DigestJob) -> Callable[[int], str | None]:
-    """Re-reads an article's text by its position (None when it cannot be read)."""
-    catalog = job.catalog
-    reader = ArticleReader(job.folder)
+class ArticleTexts:
+    """Re-reads an article's text by its position (None when it cannot be read). A class,
+    not a closure: the process aside holds it, and where processes are spawned rather than
+    forked (macOS; Python 3.14's default) what it holds is pickled."""
 
-    def text_of(position: int) -> str | None:
-        text = reader.read(catalog.articles[position].file, job.max_article_bytes)
+    def __init__(self, job: DigestJob) -> None:
+        self.files = [article.file for article in job.catalog.articles]
+        self.reader = ArticleReader(job.folder)
+        self.max_bytes = job.max_article_bytes
+
+    def __call__(self, position: int) -> str | None:
+        text = self.reader.read(self.files[position], self.max_bytes)
         return text if isinstance(text, str) else None
-
-    return text_of
 
 
 def _run_check(
@@ -252,7 +255,7 @@ def _run_check(
     readable = [digest.problem is None for digest in digests]
     mentions = [digest.people for digest in digests]
     materials = [digest.material for digest in digests]
-    given = ReuseInput(catalog.articles, job.files, materials, _text_reader(job))
+    given = ReuseInput(catalog.articles, job.files, materials, ArticleTexts(job))
     del digests
     cores = jobs or os.cpu_count() or 1
     enough = len(findings) + len(catalog.articles) >= MINIMUM_WORK

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import pickle
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path, PurePosixPath
@@ -14,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import provenance.check
-from provenance.check import CheckResult, article_display_paths, run_check
-from provenance.digesting import PARALLEL_THRESHOLD
-from provenance.loader import UnusableInput
+from provenance.articles import MAX_ARTICLE_BYTES
+from provenance.check import ArticleTexts, CheckResult, article_display_paths, run_check
+from provenance.digesting import PARALLEL_THRESHOLD, DigestJob
+from provenance.loader import UnusableInput, load_catalog
 from tests.conftest import ROOT
 
 
@@ -83,3 +85,15 @@ def test_article_paths_are_shown_as_pathlib_shows_them(catalog: str, file: str) 
     parent = PurePosixPath(Path(catalog).parent.as_posix())
     expected = str(PurePosixPath(file)) if str(parent) == "." else str(parent / file)
     assert article_display_paths(catalog, [file]) == [expected]
+
+
+def test_what_the_process_aside_holds_survives_pickling() -> None:
+    """Where processes are spawned, not forked (macOS; Python 3.14's default), the catalog
+    and the reuse input are pickled to the process aside: the texts can still be read."""
+    loaded = load_catalog(ROOT / "sources.json")
+    assert loaded.catalog is not None
+    job = DigestJob(loaded.catalog, loaded.folder, [], (), MAX_ARTICLE_BYTES)
+    texts = ArticleTexts(job)
+    copied = pickle.loads(pickle.dumps((loaded, texts)))
+    assert copied[1](0) == texts(0) and texts(0)
+    assert copied[0].locate("/articles/0") == loaded.locate("/articles/0")
