@@ -4,8 +4,9 @@ works on what the main process held then, while the main process goes on.
 `check` hands it the work that the rest of a large check does not need at once: the
 passages shared word for word (while the main process finds the shared quotations), and
 the positions of the findings in sources.json (needed only at the end). What it holds is
-inherited by the fork, never pickled; only the arguments and the results of the work
-cross between the processes.
+inherited by the fork; only the arguments and the results of the work cross between the
+processes. Where processes are spawned rather than forked (macOS; Python 3.14's default
+start method), what it holds is pickled instead: the same results, more slowly.
 """
 
 from __future__ import annotations
