@@ -26,6 +26,7 @@ for _module in (
     "outlets",
     "quotes",
     "residue",
+    "stamps",
     "truncation",
 ):
     importlib.import_module(f"provenance.evidence.{_module}")
@@ -33,6 +34,8 @@ for _module in (
 FIELDS = (
     "headlines",
     "bylines",
+    "contributors",
+    "stamps",
     "sign_offs",
     "dates",
     "credits",

@@ -6,7 +6,7 @@ import re
 
 from provenance.evidence.dates import find_dates
 from provenance.evidence.lexicon import is_name_token, looks_like_full_name
-from provenance.evidence.model import Byline, DateKind, SignOff
+from provenance.evidence.model import Byline, Contributor, DateKind, SignOff
 from provenance.evidence.registry import Context, extractor
 from provenance.evidence.text import Line
 
@@ -92,3 +92,9 @@ def sign_offs(ctx: Context) -> tuple[SignOff, ...]:
         return ()
     offset = last.start + last.text.index(text)
     return (SignOff(span=ctx.source.span(offset, offset + len(text)), name=text),)
+
+
+@extractor("contributors")
+def contributors(ctx: Context) -> tuple[Contributor, ...]:
+    """Translators, editors and photographers named in the text (not authors)."""
+    return ()

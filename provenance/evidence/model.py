@@ -45,6 +45,22 @@ class Byline(_Model):
     names: tuple[str, ...]
     place: str | None = None
     date: str | None = None  # ISO partial date when the byline carries one
+    # 'Staff', 'Our Correspondent', 'RFE/RL staff', 'Agencia EFE': one author, an organisation.
+    organisation: bool = False
+
+
+class ContributorRole(StrEnum):
+    TRANSLATOR = "translator"  # 'Translated by X', 'Traducción: X', 'Перевод: X', '译'
+    EDITOR = "editor"  # 'Editing by X', 'Edited by X': not an author
+    PHOTOGRAPHER = "photographer"  # 'Photo by X', 'Foto: X': not an author
+
+
+class Contributor(_Model):
+    """A person credited with a role other than writing the text."""
+
+    span: Span
+    names: tuple[str, ...]
+    role: ContributorRole
 
 
 class SignOff(_Model):
@@ -68,6 +84,21 @@ class DateMention(_Model):
     dateline: bool = False  # part of a byline or dateline
 
 
+class StampLabel(StrEnum):
+    PUBLISHED = "published"  # 'Published:', 'Posted on', 'Publié le', 'Veröffentlicht am'
+    UPDATED = "updated"  # 'Updated:', 'Modifié le', 'Aktualisiert'
+    NONE = "none"  # a date alone, or beside a weekday, a time or 'by NAME'
+
+
+class DateStamp(_Model):
+    """The page's own publication time, as its header prints it."""
+
+    span: Span  # the date (or the relative stamp) itself
+    label: StampLabel
+    value: str | None = None  # ISO partial date; None for a relative stamp
+    relative: bool = False  # '2 months ago', 'Just now', 'vor 3 Tagen', '3小时前'
+
+
 class CreditKind(StrEnum):
     FROM = "from"  # 'From X'
     TRANSLATED_FROM = "translated-from"  # 'Translated from X', 'Translation: X'
@@ -78,6 +109,11 @@ class CreditKind(StrEnum):
     AGENCY_DATELINE = "agency-dateline"  # 'LONDON (Reuters) -'
     VIA = "via"  # 'via X'
     COPYRIGHT = "copyright"  # '© 2024 X', 'Copyright X'
+    AGENCY = "agency"  # '— Reuters', '(dpa)', 'with inputs from PTI', 'Agencia EFE'
+    PARTNERSHIP = "partnership"  # 'part of a partnership with X', 'an edition of X'
+    MASTHEAD = "masthead"  # a short header line naming another outlet ('LA STAMPA')
+    TITLE_SITE = "title-site"  # 'Headline | Other Site'
+    ADDRESS = "address"  # a bare address of another domain ('Source: http://x.example/...')
 
 
 class OutletMatch(_Model):
@@ -95,6 +131,9 @@ class Credit(_Model):
     target: str  # the credited name as written
     outlet: OutletMatch | None = None
     language: str | None = None  # source language when the credit names one
+    domain: str | None = None  # the registered domain when the credit is an address
+    author: str | None = None  # the original's author, when the credit line names one
+    date: str | None = None  # the original's ISO partial date, when the credit line gives one
 
 
 class OutletMention(_Model):
@@ -156,6 +195,8 @@ class Evidence(_Model):
     line_count: int
     headlines: tuple[Headline, ...] = ()
     bylines: tuple[Byline, ...] = ()
+    contributors: tuple[Contributor, ...] = ()
+    stamps: tuple[DateStamp, ...] = ()
     sign_offs: tuple[SignOff, ...] = ()
     dates: tuple[DateMention, ...] = ()
     credits: tuple[Credit, ...] = ()
