@@ -152,6 +152,8 @@ def run_case(case: dict[str, Any], template: Path, work: Path) -> Outcome:
         plan, written = add(catalog_path, page, options, confirm=lambda _plan: True)
     except Exception as error:  # a benchmark reports every failure and goes on
         return Outcome(case["id"], expected, {}, None, [], None, f"add: {error}")
+    if not written:
+        return Outcome(case["id"], expected, {}, plan.article, [], None, "add: not written")
     article = plan.article
     result = run_check(catalog_path, Config(), jobs=1, cache=None)
     if isinstance(result, Invalid):
