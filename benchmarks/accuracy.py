@@ -97,8 +97,8 @@ FLAG_SIGNS: dict[str, Sign] = {
     "attribution_mismatch": Sign(("A001", "A003", "A007"), _hop_before),
     "uncredited_republication": Sign(("A002",)),
     "missing_date": Sign((), _undated),
-    # D005 the page's own time is relative, D003 relative dates with nothing to anchor them
-    "relative_date": Sign(("D003", "D005")),
+    # D005 the page stamps itself relatively, D006 the text dates itself only relatively
+    "relative_date": Sign(("D005", "D006")),
     # A009 no author on the copy nor on any hop before it
     "missing_author": Sign(("A009",), _authorless),
 }

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from provenance.domains import registered_domain
 from provenance.evidence import match_outlet as evidence_match_outlet
-from provenance.evidence.model import Credit, CreditKind, DateKind, Evidence, OutletMatch
+from provenance.evidence.model import (
+    ContributorRole,
+    Credit,
+    CreditKind,
+    DateKind,
+    Evidence,
+    OutletMatch,
+    Span,
+    StampLabel,
+)
 from provenance.ingest import Document
 from provenance.models import Article, Catalog, HeldCopy, Hop, HopRelation, Outlet, OutletCategory
 
@@ -52,11 +61,18 @@ _ORIGIN_PRIORITY = {
     CreditKind.ORIGINALLY_PUBLISHED: 1,
     CreditKind.FIRST_APPEARED: 1,
     CreditKind.AGENCY_DATELINE: 2,
+    CreditKind.AGENCY: 2,
+    CreditKind.PARTNERSHIP: 2,
     CreditKind.FROM: 3,
     CreditKind.REPUBLISHED: 3,
     CreditKind.SOURCE: 3,
+    CreditKind.MASTHEAD: 3,
+    CreditKind.TITLE_SITE: 3,
+    CreditKind.ADDRESS: 3,
     CreditKind.VIA: 4,
 }
+# Credits whose form says the copy is wire copy: the copy is syndicated from that hop.
+_WIRE_KINDS = frozenset({CreditKind.AGENCY_DATELINE, CreditKind.AGENCY})
 
 MatchOutlet = Callable[[str, Sequence[Outlet]], OutletMatch | None]
 
@@ -187,7 +203,18 @@ def _publisher(
     return _Publisher(None, tuple(notes))
 
 
-def _authors(document: Document, evidence: Evidence) -> list[str]:
+_HANDLE = re.compile(r"/@([\w.-]{2,40})(?:/|$)")
+
+
+def url_handle(url: str | None) -> str | None:
+    """'@name' from a platform address ('steemit.com/tag/@name/post', 'medium.com/@name')."""
+    found = _HANDLE.search(url or "")
+    return f"@{found.group(1)}" if found else None
+
+
+def _authors(document: Document, evidence: Evidence, url: str | None) -> list[str]:
+    """Who the page says wrote it: its byline (a person, a handle, or an organisation such as
+    a wire agency), else its metadata, a sign-off, or the handle in a platform address."""
     for byline in evidence.bylines:
         if byline.names:
             return list(dict.fromkeys(byline.names))
@@ -198,19 +225,74 @@ def _authors(document: Document, evidence: Evidence) -> list[str]:
         return list(dict.fromkeys(name for name in names if name))
     if evidence.sign_offs:
         return [evidence.sign_offs[-1].name]
-    return []
+    handle = url_handle(url)
+    return [handle] if handle else []
 
 
-def _date(document: Document, evidence: Evidence) -> str | None:
-    if document.metadata.date_published:
-        return document.metadata.date_published
-    for byline in evidence.bylines:
-        if byline.date:
-            return byline.date
-    for mention in evidence.dates:
-        if mention.dateline and mention.kind == DateKind.ABSOLUTE and mention.value:
-            return mention.value
-    return _header_date(document.text, evidence)
+def _translators_named(evidence: Evidence) -> list[str]:
+    return list(
+        dict.fromkeys(
+            name
+            for contributor in evidence.contributors
+            if contributor.role == ContributorRole.TRANSLATOR
+            for name in contributor.names
+        )
+    )
+
+
+_STAMP_PREFERENCE = {StampLabel.PUBLISHED: 0, StampLabel.NONE: 1, StampLabel.UPDATED: 2}
+
+
+def _stamp_date(evidence: Evidence) -> str | None:
+    """The header's own publication date: 'published' before a bare date before 'updated'."""
+    dated = [stamp for stamp in evidence.stamps if stamp.value and not stamp.relative]
+    if not dated:
+        return None
+    ranked = sorted(
+        enumerate(dated), key=lambda item: (_STAMP_PREFERENCE[StampLabel(item[1].label)], item[0])
+    )
+    return ranked[0][1].value
+
+
+def _inside(span: Span, outer: Span | None) -> bool:
+    return outer is not None and outer.start <= span.start and span.end <= outer.end
+
+
+def _dates(
+    document: Document, evidence: Evidence, origin: Credit | None
+) -> tuple[str | None, str | None]:
+    """(the copy's date, the credited original's date). A date printed inside the credit
+    ('RICHMOND, Va., Nov. 22, 2024 /PRNewswire/') belongs to the original; a date in body
+    prose is never taken."""
+    origin_span = origin.span if origin is not None else None
+    origin_date = origin.date if origin is not None else None
+    if origin_span is not None and origin_date is None:
+        origin_date = next(
+            (
+                m.value
+                for m in evidence.dates
+                if m.kind == DateKind.ABSOLUTE and m.value and _inside(m.span, origin_span)
+            ),
+            None,
+        )
+    copy_date = document.metadata.date_published or _stamp_date(evidence)
+    if copy_date is None:
+        copy_date = next((b.date for b in evidence.bylines if b.date), None)
+    if copy_date is None:
+        copy_date = next(
+            (
+                m.value
+                for m in evidence.dates
+                if m.dateline
+                and m.kind == DateKind.ABSOLUTE
+                and m.value
+                and not _inside(m.span, origin_span)
+            ),
+            None,
+        )
+    if copy_date is None:
+        copy_date = _header_date(document.text, evidence)
+    return copy_date, origin_date
 
 
 def _header_date(text: str, evidence: Evidence) -> str | None:
@@ -241,7 +323,68 @@ def _credit_key(credit: Credit) -> str:
     return credit.outlet.outlet if credit.outlet else " ".join(credit.target.casefold().split())
 
 
-def _origin_credits(evidence: Evidence, publisher: str | None) -> list[Credit]:
+def _folded(text: str) -> str:
+    """Letters and digits only, transliterated and lowercased: 'ТАСС' -> 'tass'."""
+    from anyascii import anyascii
+
+    return re.sub(r"[^a-z0-9]+", "", anyascii(text).casefold())
+
+
+def _initials(text: str) -> str:
+    return "".join(word[0] for word in re.findall(r"[^\W\d_]+", text)).casefold()
+
+
+@dataclass(frozen=True)
+class Host:
+    """Who publishes the copy, as far as the command line, the address and the catalog say."""
+
+    outlet: Outlet | None
+    domain: str | None
+
+    def names(self) -> set[str]:
+        """Folded forms the host goes by: its domain, the domain's label, its names."""
+        forms: set[str] = set()
+        if self.domain:
+            forms |= {_folded(self.domain), _folded(self.domain.split(".")[0])}
+        if self.outlet is not None:
+            forms |= {_folded(n) for n in (self.outlet.name, *self.outlet.alternate_name)}
+            forms |= {_folded(d) for d in self.outlet.domains}
+            forms |= {_folded(d.split(".")[0]) for d in self.outlet.domains}
+        forms.discard("")
+        return forms
+
+    def credited_by(self, credit: Credit) -> bool:
+        """Whether ``credit`` names the host itself ('REPORT.AZ/', 'Young Journalists Club
+        (YJC)', '/ТАСС/' on tass.ru): a self-credit names no other source."""
+        if self.outlet is not None and credit.outlet and credit.outlet.outlet == self.outlet.id:
+            return True
+        if self.domain and credit.domain == self.domain:
+            return True
+        forms = self.names()
+        if not forms:
+            return False
+        target = credit.target
+        pieces = [target, *re.findall(r"\(([^()]{1,40})\)", target)]
+        if any(_folded(piece) in forms for piece in pieces):
+            return True
+        # 'Young Journalists Club' on yjc.ir.
+        initials = _initials(target)
+        if len(initials) >= 3 and initials in forms:
+            return True
+        # 'REPORT.AZ news agency': the host's name with little else around it.
+        folded = _folded(target)
+        return any(
+            len(form) >= 4 and form in folded and len(folded) <= 2 * len(form) for form in forms
+        )
+
+
+def _is_language(target: str) -> bool:
+    from provenance.evidence.credits import LANGUAGES
+
+    return target.casefold().removeprefix("the ").strip() in LANGUAGES
+
+
+def _origin_credits(evidence: Evidence, host: Host) -> list[Credit]:
     """Credits naming another source, one per outlet or name, strongest first."""
     chosen: dict[str, Credit] = {}
     ranked = sorted(
@@ -250,7 +393,10 @@ def _origin_credits(evidence: Evidence, publisher: str | None) -> list[Credit]:
     )
     for credit in ranked:
         # A page that credits itself ('Source: <its own outlet>') names no other source.
-        if publisher is not None and credit.outlet and credit.outlet.outlet == publisher:
+        if host.credited_by(credit):
+            continue
+        # 'Translated from Russian' names a language, never an outlet.
+        if credit.kind != CreditKind.TRANSLATED_FROM and _is_language(credit.target):
             continue
         chosen.setdefault(_credit_key(credit), credit)
     return list(chosen.values())
@@ -295,10 +441,13 @@ def _origin_hop(origin: Credit, language: str | None, also: Credit | None) -> Ho
     note = _hop_note(origin)
     if also is not None:
         note = f"{note}; {_hop_note(also)}"
+    author = origin.author or (also.author if also is not None else None)
     return Hop(
         relation=HopRelation.ORIGINAL,
         publisher=origin.outlet.outlet if origin.outlet else None,
+        author=[author] if author else [],
         in_language=language,
+        date_published=origin.date or (also.date if also is not None else None),
         credited=True,
         note=note,
     )
@@ -339,7 +488,7 @@ def _chain(
         origin = sources[0] if sources else vias.pop(0)
         outlet = catalog.outlet(origin.outlet.outlet) if origin.outlet else None
         agency = outlet is not None and outlet.category == OutletCategory.NEWS_AGENCY
-        wire = origin.kind == CreditKind.AGENCY_DATELINE or agency
+        wire = origin.kind in _WIRE_KINDS or agency
         relation = HopRelation.SYNDICATED if wire else HopRelation.REPUBLISHED
         # Republished and syndicated copies carry the same words: the same language.
         hops.append(_origin_hop(origin, copy_language, None))
@@ -359,6 +508,13 @@ def _chain(
         # The via hop carries the translation or the syndication; the copy republishes it.
         relation, translators = HopRelation.REPUBLISHED, []
     return hops, relation, translators
+
+
+def _origin_of(chain: Sequence[Hop], credits: Sequence[Credit]) -> Credit | None:
+    """The credit the first hop was made from (its note quotes it)."""
+    if not chain or chain[0].note is None:
+        return None
+    return next((c for c in credits if _quote(c.span.text) in chain[0].note), None)
 
 
 def unique_id(base: str, taken: Iterable[str]) -> str:
@@ -392,10 +548,21 @@ def propose(
     notes.extend(publisher.notes)
     publisher_id = publisher.outlet.id if publisher.outlet else None
     language = _language(document, evidence)
-    credits = _origin_credits(evidence, publisher_id)
+    host = Host(publisher.outlet, registered_domain(url) if url else None)
+    credits = _origin_credits(evidence, host)
     chain, relation, translators = _chain(
         credits, language, catalog, _outlets_in_credits(evidence, credits, publisher_id)
     )
+    origin_credit = _origin_of(chain, credits)
+    copy_date, origin_date = _dates(document, evidence, origin_credit)
+    if chain and origin_date and chain[0].date_published is None:
+        chain[0] = chain[0].model_copy(update={"date_published": origin_date})
+    named_translators = _translators_named(evidence)
+    if named_translators and not translators:
+        translators = named_translators
+        if chain and relation != HopRelation.TRANSLATED:
+            relation = HopRelation.TRANSLATED
+            notes.append("the text names a translator: the copy is proposed as a translation")
     if not chain and publisher_id is None:
         # Nothing says where it came from, and nothing says whose it is.
         relation = HopRelation.UNKNOWN
@@ -426,10 +593,10 @@ def propose(
             relation=relation,
             publisher=publisher_id,
             url=url,
-            author=_authors(document, evidence),
+            author=_authors(document, evidence, url),
             translator=translators,
             in_language=language,
-            date_published=_date(document, evidence),
+            date_published=copy_date,
         ),
         chain=chain,
     )

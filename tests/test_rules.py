@@ -208,6 +208,20 @@ CASES: dict[str, tuple[Entries, Entries]] = {
         [
             (
                 article(copy_datePublished=None),
+                "Harbour expansion wins council approval\n\nThe council approved the harbour plan on 22 January after a debate that began on 3 January.\nOpponents promised to appeal the decision, which they called rushed.\n",
+            )
+        ],
+        [
+            (
+                article(),
+                "Harbour expansion wins council approval\n\nThe council approved the harbour plan on 22 January after a debate that began on 3 January.\nOpponents promised to appeal the decision, which they called rushed.\n",
+            )
+        ],
+    ),
+    "D006": (
+        [
+            (
+                article(copy_datePublished="2024-03"),
                 "Harbour expansion wins council approval\n\nThe council approved the harbour plan last week after a debate that began earlier this month.\nOpponents promised to appeal the decision, which they called rushed.\n",
             )
         ],
@@ -215,6 +229,20 @@ CASES: dict[str, tuple[Entries, Entries]] = {
             (
                 article(),
                 "Harbour expansion wins council approval\n\nThe council approved the harbour plan last week after a debate that began earlier this month.\nOpponents promised to appeal the decision, which they called rushed.\n",
+            )
+        ],
+    ),
+    "A009": (
+        [
+            (
+                article(copy_author=[]),
+                CLEAN_TEXT.replace("By Jane Roe in Porto March 3, 2024", "Porto, March 3, 2024"),
+            )
+        ],
+        [
+            (
+                article(copy_author=["Staff"]),
+                CLEAN_TEXT.replace("By Jane Roe in Porto March 3, 2024", "Porto, March 3, 2024"),
             )
         ],
     ),

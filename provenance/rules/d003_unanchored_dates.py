@@ -8,13 +8,13 @@ from provenance.rules.base import ArticleContext, article_rule
 
 RULE = RuleInfo(
     code="D003",
-    name="unanchored-dates",
+    name="yearless-dates",
     family=Family.DATES,
     severity=Severity.WARNING,
-    summary="The text dates events only relatively ('last week', '2 years ago') or without "
-    "a year ('August 9'), and neither the text nor the catalog gives a date to anchor them.",
-    bad='text: "His call last week ..."; every datePublished null',
-    good='text: "His call last week ..."; copy: {"datePublished": "2024-08-16"}',
+    summary="The text dates events without a year ('August 9', '22 January'), and neither the "
+    "text nor the catalog gives a year to anchor them.",
+    bad='text: "... reported on 22 January ..."; every datePublished null',
+    good='text: "... reported on 22 January ..."; copy: {"datePublished": "2003-02-04"}',
 )
 
 
@@ -23,15 +23,15 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
     if ctx.evidence is None or any(hop.date_published for hop in ctx.hops):
         return
     dates = ctx.evidence.dates
-    if any(d.kind == DateKind.ABSOLUTE for d in dates):
+    if any(d.kind in (DateKind.ABSOLUTE, DateKind.MONTH_YEAR) for d in dates):
         return
-    floating = [d for d in dates if d.kind in (DateKind.RELATIVE, DateKind.YEARLESS)]
-    if floating:
-        shown = ", ".join(f"'{d.span.text}'" for d in floating[:4])
+    yearless = [d for d in dates if d.kind == DateKind.YEARLESS]
+    if yearless:
+        shown = ", ".join(f"'{d.span.text}'" for d in yearless[:4])
         yield ctx.finding(
             RULE,
-            f"{len(floating)} relative or year-less date(s) ({shown}) with nothing to anchor them",
+            f"{len(yearless)} date(s) without a year ({shown}) and nothing to give them one",
             pointer="/copy/datePublished",
-            spans=[d.span for d in floating[:4]],
+            spans=[d.span for d in yearless[:4]],
             fix="find and record the publication date of the copy or of its original",
         )
