@@ -510,6 +510,30 @@ def _chain(
     return hops, relation, translators
 
 
+def metadata_disagreements(document: Document, evidence: Evidence) -> list[str]:
+    """Where the page's metadata and its visible text say different things: both are shown,
+    the metadata is taken (it is what the publisher declared)."""
+    notes: list[str] = []
+    declared = document.metadata.date_published
+    shown = _stamp_date(evidence)
+    if declared and shown and not (declared.startswith(shown) or shown.startswith(declared)):
+        notes.append(
+            f"the page's metadata dates it {declared}, its header shows {shown}: the "
+            "metadata was taken"
+        )
+    author = document.metadata.author
+    names = [name for byline in evidence.bylines for name in byline.names]
+    if author and names:
+        folded = {_folded(name) for name in names}
+        given = [name.strip() for name in author.split(";") if name.strip()]
+        if not any(_folded(name) in folded for name in given):
+            notes.append(
+                f"the page's metadata names its author {author!r}, its byline "
+                f"{', '.join(names)!r}: the byline was taken"
+            )
+    return notes
+
+
 def _origin_of(chain: Sequence[Hop], credits: Sequence[Credit]) -> Credit | None:
     """The credit the first hop was made from (its note quotes it)."""
     if not chain or chain[0].note is None:
@@ -546,6 +570,7 @@ def propose(
         raise ProposalError(f"--url {url!r} is not an absolute http(s) URL")
     publisher = _publisher(document, url, options, catalog, match_outlet)
     notes.extend(publisher.notes)
+    notes.extend(metadata_disagreements(document, evidence))
     publisher_id = publisher.outlet.id if publisher.outlet else None
     language = _language(document, evidence)
     host = Host(publisher.outlet, registered_domain(url) if url else None)

@@ -1,0 +1,142 @@
+"""What the proposal makes of the evidence a page carries: self-credits, the page's own date
+stamps, dates that belong to the credited original, translators, handles, and where the
+page's metadata disagrees with its visible text."""
+
+from __future__ import annotations
+
+from provenance.evidence.model import (
+    Byline,
+    Contributor,
+    ContributorRole,
+    CreditKind,
+    DateKind,
+    DateMention,
+    DateStamp,
+    StampLabel,
+)
+from provenance.models import Catalog
+from provenance.proposal import Options, metadata_disagreements, propose, url_handle
+from tests.test_add_proposal import catalog, credit, document, evidence, span
+
+__all__ = ["catalog"]  # the module-scoped fixture, shared
+
+PAGE = (
+    "Dock strike ends\n\nBAKU, 3 March. HARBOURNEWS.AZ/ Dock workers voted to end the strike.\n"
+    "Published: 4 March 2024\nUpdated: 5 March 2024\n"
+    "LISBON, March 2, 2024 (Baltic Wire Service) - Workers voted.\n"
+    "Traducción: Ana Ruiz\n"
+)
+
+
+def test_a_credit_naming_the_host_domain_is_no_source(catalog: Catalog) -> None:
+    found = evidence(
+        credit(CreditKind.AGENCY_DATELINE, "HARBOURNEWS.AZ/", "HARBOURNEWS.AZ", None, text=PAGE)
+    )
+    options = Options(url="https://harbournews.az/en/strike")
+    article = propose(document(PAGE), found, catalog, options).article
+    assert article.chain == []
+
+
+def test_a_credit_naming_the_host_by_its_initials_is_no_source(catalog: Catalog) -> None:
+    text = "Dock strike ends\n\nTEHRAN, Harbour Journalists Club (HJC) - Workers voted.\n"
+    found = evidence(
+        credit(
+            CreditKind.AGENCY_DATELINE,
+            "Harbour Journalists Club (HJC)",
+            "Harbour Journalists Club (HJC)",
+            None,
+            text=text,
+        )
+    )
+    article = propose(document(text), found, catalog, Options(url="https://hjc.ir/en/1")).article
+    assert article.chain == []
+    other = propose(document(text), found, catalog, Options(url="https://other.ir/en/1")).article
+    assert len(other.chain) == 1
+
+
+def test_a_language_is_never_proposed_as_a_source(catalog: Catalog) -> None:
+    text = "Dock strike ends\n\nSource: Russian\n"
+    found = evidence(credit(CreditKind.SOURCE, "Source: Russian", "Russian", None, text=text))
+    assert propose(document(text), found, catalog, Options()).article.chain == []
+
+
+def _stamp(needle: str, label: StampLabel, value: str | None) -> DateStamp:
+    return DateStamp(span=span(needle, PAGE), label=label, value=value, relative=value is None)
+
+
+def test_the_published_stamp_wins_over_the_updated_one(catalog: Catalog) -> None:
+    found = evidence(
+        stamps=(
+            _stamp("5 March 2024", StampLabel.UPDATED, "2024-03-05"),
+            _stamp("4 March 2024", StampLabel.PUBLISHED, "2024-03-04"),
+        )
+    )
+    article = propose(document(PAGE), found, catalog, Options()).article
+    assert article.copy_held.date_published == "2024-03-04"
+
+
+def test_a_relative_stamp_alone_gives_no_date(catalog: Catalog) -> None:
+    found = evidence(stamps=(_stamp("Updated:", StampLabel.UPDATED, None),))
+    assert (
+        propose(document(PAGE), found, catalog, Options()).article.copy_held.date_published is None
+    )
+
+
+def test_a_date_inside_the_credit_goes_on_the_original(catalog: Catalog) -> None:
+    line = "LISBON, March 2, 2024 (Baltic Wire Service) - Workers voted."
+    wire = credit(CreditKind.AGENCY_DATELINE, line, "Baltic Wire Service", "baltic-wire", text=PAGE)
+    dated = DateMention(
+        span=span("March 2, 2024", PAGE), kind=DateKind.ABSOLUTE, value="2024-03-02", dateline=True
+    )
+    found = evidence(wire, dates=(dated,))
+    article = propose(document(PAGE), found, catalog, Options(outlet="harbour-digest")).article
+    [origin] = article.chain
+    assert origin.date_published == "2024-03-02"
+    assert article.copy_held.date_published is None
+    assert article.copy_held.relation == "syndicated"
+
+
+def test_a_named_translator_makes_the_copy_a_translation(catalog: Catalog) -> None:
+    wire = credit(
+        CreditKind.SOURCE, "(Baltic Wire Service)", "Baltic Wire Service", "baltic-wire", text=PAGE
+    )
+    translator = Contributor(
+        span=span("Traducción: Ana Ruiz", PAGE),
+        names=("Ana Ruiz",),
+        role=ContributorRole.TRANSLATOR,
+    )
+    found = evidence(wire, contributors=(translator,))
+    article = propose(document(PAGE), found, catalog, Options(outlet="harbour-digest")).article
+    assert article.copy_held.relation == "translated"
+    assert article.copy_held.translator == ["Ana Ruiz"]
+    assert article.copy_held.author == []  # a translator is not an author
+
+
+def test_a_platform_handle_in_the_address_is_the_author(catalog: Catalog) -> None:
+    assert url_handle("https://steemit.example/travel/@wanderer/a-post") == "@wanderer"
+    assert url_handle("https://blog.example/posts/a-post") is None
+    article = propose(
+        document(PAGE), evidence(), catalog, Options(url="https://medium.example/@ana.ruiz/post")
+    ).article
+    assert article.copy_held.author == ["@ana.ruiz"]
+
+
+def test_an_organisational_byline_is_an_author(catalog: Catalog) -> None:
+    byline = Byline(
+        span=span("HARBOURNEWS.AZ/", PAGE), names=("HARBOURNEWS.AZ",), organisation=True
+    )
+    article = propose(document(PAGE), evidence(bylines=(byline,)), catalog, Options()).article
+    assert article.copy_held.author == ["HARBOURNEWS.AZ"]
+
+
+def test_metadata_and_visible_text_disagreements_are_shown() -> None:
+    stamps = (_stamp("4 March 2024", StampLabel.PUBLISHED, "2024-03-04"),)
+    byline = Byline(span=span("Dock strike ends", PAGE), names=("Ana Ruiz",))
+    found = evidence(stamps=stamps, bylines=(byline,))
+    notes = metadata_disagreements(
+        document(PAGE, date_published="2024-02-28", author="Site Admin"), found
+    )
+    assert any("2024-02-28" in note and "2024-03-04" in note for note in notes)
+    assert any("'Site Admin'" in note and "Ana Ruiz" in note for note in notes)
+    agreeing = document(PAGE, date_published="2024-03-04T09:00:00Z", author="Ana Ruiz")
+    assert metadata_disagreements(agreeing, found) == []
