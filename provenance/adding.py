@@ -180,8 +180,9 @@ def plan(
     proposal = propose(document, evidence, catalog, options)
     problems = conflicts(proposal.article, proposal.text, catalog, before.texts)
     entry = proposal.article.model_dump(by_alias=True, mode="json")
+    outlets = [outlet.model_dump(by_alias=True, mode="json") for outlet in proposal.outlets]
     try:
-        candidate_text = append_article(loaded.text, entry)
+        candidate_text = append_article(loaded.text, entry, outlets)
     except EditError as error:
         raise AddRefused(f"{catalog_path}: {error}") from None
     result = Plan(catalog_path, document, proposal, candidate_text, bom, problems=problems)

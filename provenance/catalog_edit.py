@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +87,11 @@ def _scalar_array_layout(text: str) -> bool:
 def _templates(data: Mapping[str, Any]) -> dict[str, list[str]]:
     """Key lists of the last article, its copy and the last hop and acknowledgement seen."""
     templates: dict[str, list[str]] = {}
+    outlets = data.get("outlets")
+    if isinstance(outlets, list):
+        for outlet in outlets:
+            if isinstance(outlet, dict):
+                templates["outlet"] = list(outlet)
     articles = data.get("articles")
     if not isinstance(articles, list):
         return templates
@@ -185,38 +190,57 @@ def render(value: Any, style: Style, level: int) -> str:
     return json.dumps(value, ensure_ascii=style.ensure_ascii)
 
 
-def append_article(text: str, entry: Mapping[str, Any]) -> str:
-    """The catalog text with ``entry`` appended to its articles, all else byte for byte."""
+def append_article(
+    text: str, entry: Mapping[str, Any], outlets: Sequence[Mapping[str, Any]] = ()
+) -> str:
+    """The catalog text with ``outlets`` appended to its outlets and ``entry`` to its
+    articles, all else byte for byte."""
+    for outlet in outlets:
+        text = _append(
+            text,
+            "outlets",
+            outlet,
+            lambda value, style: shape(value, style.templates.get("outlet")),
+        )
+    return _append(text, "articles", entry, shape_article)
+
+
+Shaper = Callable[[Mapping[str, Any], Style], dict[str, Any]]
+
+
+def _append(text: str, member: str, entry: Mapping[str, Any], shaper: Shaper) -> str:
+    """The catalog text with ``entry`` appended to its array ``member``, all else byte for
+    byte."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise EditError(f"the catalog is not valid JSON ({error.msg})") from None
     if not isinstance(data, dict):
         raise EditError("the catalog is not a JSON object")
-    articles = data.get("articles")
-    if articles is not None and not isinstance(articles, list):
-        raise EditError('"articles" is not an array')
+    items = data.get(member)
+    if items is not None and not isinstance(items, list):
+        raise EditError(f'"{member}" is not an array')
     style = detect_style(text, data)
-    shaped = shape_article(entry, style)
+    shaped = shaper(entry, style)
     index = PositionIndex.build(text)
     starts = _line_starts(text)
     nl, unit = style.newline, style.indent
 
-    if articles:
-        last = _offset(index, starts, f"/articles/{len(articles) - 1}")
+    if items:
+        last = _offset(index, starts, f"/{member}/{len(items) - 1}")
         end = _value_end(text, last)
         element_indent = _line_indent(text, last)
         if element_indent is None:
-            # Articles written on one line: continue that line.
+            # Entries written on one line: continue that line.
             insert = ", " + json.dumps(shaped, ensure_ascii=style.ensure_ascii)
         else:
             level = len(element_indent) // max(len(unit), 1)
             insert = "," + nl + element_indent + render(shaped, style, level)
         result = text[:end] + insert + text[end:]
-    elif articles is not None:
-        start = _offset(index, starts, "/articles")
+    elif items is not None:
+        start = _offset(index, starts, f"/{member}")
         end = _value_end(text, start)
-        key_indent = _line_indent(text, _key_offset(index, starts, "/articles")) or ""
+        key_indent = _line_indent(text, _key_offset(index, starts, f"/{member}")) or ""
         level = len(key_indent) // max(len(unit), 1) + 1
         block = "[" + nl + key_indent + unit + render(shaped, style, level) + nl + key_indent + "]"
         result = text[:start] + block + text[end:]
@@ -236,7 +260,8 @@ def append_article(text: str, entry: Mapping[str, Any]) -> str:
             prefix
             + nl
             + unit
-            + '"articles": ['
+            + json.dumps(member)
+            + ": ["
             + nl
             + unit * 2
             + render(shaped, style, 2)
@@ -246,15 +271,15 @@ def append_article(text: str, entry: Mapping[str, Any]) -> str:
         )
         result = text[:at] + block + text[at:]
 
-    _confirm(data, result, shaped)
+    _confirm(data, result, member, shaped)
     return result
 
 
-def _confirm(before: Mapping[str, Any], result: str, entry: Mapping[str, Any]) -> None:
+def _confirm(before: Mapping[str, Any], result: str, member: str, entry: Mapping[str, Any]) -> None:
     """The edited text must decode to the old document plus the new entry, nothing else."""
     after = json.loads(result)
     expected = dict(before)
-    expected["articles"] = [*before.get("articles", []), dict(entry)]
+    expected[member] = [*before.get(member, []), dict(entry)]
     if after != expected:
         raise EditError("inserting the entry would change other parts of the catalog")
 
@@ -263,3 +288,9 @@ def render_entry(text: str, entry: Mapping[str, Any]) -> str:
     """``entry`` as it reads in the catalog ``text``'s style, unindented (for display)."""
     style = detect_style(text, json.loads(text))
     return render(shape_article(entry, style), style, 0)
+
+
+def render_outlet(text: str, outlet: Mapping[str, Any]) -> str:
+    """``outlet`` as it reads in the catalog ``text``'s style, unindented (for display)."""
+    style = detect_style(text, json.loads(text))
+    return render(shape(outlet, style.templates.get("outlet")), style, 0)

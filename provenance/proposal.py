@@ -23,7 +23,17 @@ from provenance.evidence.model import (
     StampLabel,
 )
 from provenance.ingest import Document
-from provenance.models import Article, Catalog, HeldCopy, Hop, HopRelation, Outlet, OutletCategory
+from provenance.models import (
+    Article,
+    Catalog,
+    HeldCopy,
+    Hop,
+    HopRelation,
+    Outlet,
+    OutletCategory,
+    Reliability,
+    ReliabilityStatus,
+)
 
 MAX_ID = 80
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
@@ -96,6 +106,7 @@ class Proposal:
     article: Article
     text: str
     notes: tuple[str, ...] = ()  # what could not be resolved, for the researcher to fill in
+    outlets: tuple[Outlet, ...] = ()  # outlets the catalog lacks, proposed with the entry
 
 
 def text_digest(text: str) -> str:
@@ -534,6 +545,63 @@ def metadata_disagreements(document: Document, evidence: Evidence) -> list[str]:
     return notes
 
 
+MAX_PROPOSED_NAME = 80
+PROPOSED_REASON = (
+    "Proposed by `provenance add` from the line '{line}': not reviewed. Check its name, "
+    "domains, category and language, and assess its reliability."
+)
+
+
+def _proposed_name(credit: Credit) -> str | None:
+    """The name an outlet proposed from ``credit`` goes by, or None when the credit names
+    nothing an outlet can be made of."""
+    name = " ".join(credit.target.split()).strip(" .,;:/|-–—'\"“”«»")
+    if credit.kind == CreditKind.ADDRESS and credit.domain:
+        return credit.domain
+    if not name or len(name) > MAX_PROPOSED_NAME or _is_language(name):
+        return None
+    return name
+
+
+def propose_outlets(
+    chain: list[Hop], credits: Sequence[Credit], catalog: Catalog
+) -> tuple[list[Hop], list[Outlet]]:
+    """Each credited hop whose outlet the catalog lacks gets a proposed outlet (its name as
+    the credit writes it, its domain when the credit is an address), marked as proposed."""
+    taken = {outlet.id for outlet in catalog.outlets}
+    proposed: dict[str, Outlet] = {}
+    hops: list[Hop] = []
+    for hop in chain:
+        credit = next((c for c in credits if hop.note and _quote(c.span.text) in hop.note), None)
+        name = _proposed_name(credit) if hop.publisher is None and credit else None
+        if credit is None or name is None:
+            hops.append(hop)
+            continue
+        key = _folded(name)
+        outlet = proposed.get(key)
+        if outlet is None:
+            outlet_id = unique_id(slug(name) or "outlet", taken)
+            taken.add(outlet_id)
+            outlet = Outlet(
+                id=outlet_id,
+                name=name,
+                domains=[credit.domain] if credit.domain else [],
+                reliability=Reliability(
+                    status=ReliabilityStatus.UNKNOWN,
+                    admiralty="F",
+                    reason=PROPOSED_REASON.format(line=_quote(credit.span.text)),
+                ),
+            )
+            proposed[key] = outlet
+        note = (hop.note or "").replace(
+            f"no outlet of the catalog matches {credit.target!r}: add it to outlets and set "
+            "publisher",
+            f"no outlet of the catalog matches {credit.target!r}: proposed as outlet {outlet.id!r}",
+        )
+        hops.append(hop.model_copy(update={"publisher": outlet.id, "note": note}))
+    return hops, list(proposed.values())
+
+
 def _origin_of(chain: Sequence[Hop], credits: Sequence[Credit]) -> Credit | None:
     """The credit the first hop was made from (its note quotes it)."""
     if not chain or chain[0].note is None:
@@ -579,6 +647,7 @@ def propose(
         credits, language, catalog, _outlets_in_credits(evidence, credits, publisher_id)
     )
     origin_credit = _origin_of(chain, credits)
+    chain, new_outlets = propose_outlets(chain, credits, catalog)
     copy_date, origin_date = _dates(document, evidence, origin_credit)
     if chain and origin_date and chain[0].date_published is None:
         chain[0] = chain[0].model_copy(update={"date_published": origin_date})
@@ -631,7 +700,13 @@ def propose(
         notes.append("no publication date was found: copy.datePublished is null")
     if relation == HopRelation.TRANSLATED and chain[0].in_language is None:
         notes.append("a translation whose source language is not named: set chain[0].inLanguage")
-    return Proposal(article=article, text=document.text, notes=tuple(notes))
+    for outlet in new_outlets:
+        notes.append(
+            f"outlet {outlet.id!r} ({outlet.name}) is proposed: review it before relying on it"
+        )
+    return Proposal(
+        article=article, text=document.text, notes=tuple(notes), outlets=tuple(new_outlets)
+    )
 
 
 def conflicts(

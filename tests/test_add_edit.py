@@ -183,3 +183,40 @@ def test_strings_that_look_like_json_do_not_confuse_the_insert() -> None:
 def test_unusable_catalog_text(text: str) -> None:
     with pytest.raises(EditError):
         append_article(text, ENTRY)
+
+
+OUTLET: dict[str, Any] = {
+    "id": "lakeside-echo",
+    "name": "Lakeside Echo",
+    "alternateName": [],
+    "domains": ["lakeside-echo.example"],
+    "category": None,
+    "country": None,
+    "inLanguage": [],
+    "ownershipFundingInfo": None,
+    "reliability": {"status": "unknown", "admiralty": "F", "reason": "Proposed.", "evidence": None},
+}
+
+
+def test_a_proposed_outlet_is_appended_in_the_files_style_with_the_entry() -> None:
+    text = (REPO / "sources.json").read_text(encoding="utf-8")
+    result = append_article(text, ENTRY, [OUTLET])
+    before, after = json.loads(text), json.loads(result)
+    assert after["outlets"][:-1] == before["outlets"]
+    assert after["outlets"][-1]["id"] == "lakeside-echo"
+    assert after["articles"][-1]["id"] == ENTRY["id"]
+    added = [
+        line[2:]
+        for line in difflib.ndiff(text.splitlines(), result.splitlines())
+        if line.startswith("+ ")
+    ]
+    # The outlet is written as the file writes outlets: its keys in their order, on lines.
+    assert '      "id": "lakeside-echo",' in added
+    assert '      "domains": ["lakeside-echo.example"],' in added
+
+
+def test_a_catalog_without_outlets_gets_the_array() -> None:
+    text = '{\n  "schemaVersion": "1.0",\n  "articles": []\n}\n'
+    result = json.loads(append_article(text, ENTRY, [OUTLET]))
+    assert [o["id"] for o in result["outlets"]] == ["lakeside-echo"]
+    assert [a["id"] for a in result["articles"]] == [ENTRY["id"]]

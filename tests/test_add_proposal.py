@@ -202,12 +202,19 @@ def test_a_credit_to_the_publisher_itself_is_no_chain(catalog: Catalog) -> None:
     assert article.copy_held.relation == "original"
 
 
-def test_unmatched_credit_keeps_the_name_in_a_note(catalog: Catalog) -> None:
+def test_an_unmatched_credit_proposes_an_outlet(catalog: Catalog) -> None:
     found = evidence(credit(CreditKind.FROM, "via Harbour Digest", "Lakeside Echo", None))
-    article = propose(document(), found, catalog, Options()).article
-    [origin] = article.chain
-    assert origin.publisher is None
-    assert "'Lakeside Echo'" in (origin.note or "")
+    proposal = propose(document(), found, catalog, Options())
+    [origin] = proposal.article.chain
+    [outlet] = proposal.outlets
+    assert (origin.publisher, outlet.id, outlet.name) == (
+        "lakeside-echo",
+        "lakeside-echo",
+        "Lakeside Echo",
+    )
+    assert outlet.reliability is not None and outlet.reliability.status == "unknown"
+    assert "Proposed by `provenance add`" in outlet.reliability.reason
+    assert "'Lakeside Echo': proposed as outlet 'lakeside-echo'" in (origin.note or "")
 
 
 def test_nothing_known_stays_null_and_unknown(catalog: Catalog) -> None:

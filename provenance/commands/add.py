@@ -15,12 +15,16 @@ MAX_BYTES = 50 * 1024 * 1024
 
 
 def _render(plan: Plan) -> str:
-    from provenance.catalog_edit import render_entry
+    from provenance.catalog_edit import render_entry, render_outlet
     from provenance.commands.check import describe
 
     entry = plan.article.model_dump(by_alias=True, mode="json")
     lines = [f"Proposed entry for {plan.document.source} (text to {plan.article.file}):"]
     lines.append(render_entry(plan.candidate_text, entry).replace("\r\n", "\n"))
+    for outlet in plan.proposal.outlets:
+        shown = render_outlet(plan.candidate_text, outlet.model_dump(by_alias=True, mode="json"))
+        lines.append(f"Proposed outlet {outlet.id!r}:")
+        lines.append(shown.replace("\r\n", "\n"))
     for note in plan.proposal.notes:
         lines.append(f"note: {note}")
     if plan.findings:
