@@ -39,9 +39,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 Domain = Annotated[
     str,
-    StringConstraints(
-        pattern=r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$", max_length=253
-    ),
+    StringConstraints(pattern=r"^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$", max_length=253),
     Field(
         description=(
             "A registered domain ('reuters.com') or, for a part of a site that is a "
