@@ -169,11 +169,13 @@ def committed_knowledge_schema() -> dict[str, Any]:
 
 
 def _host_of(domain_or_url: str) -> str:
-    if "://" in domain_or_url:
+    """The host of a URL, or of 'host[:port][/path]', lower case, without a final dot."""
+    text = domain_or_url.strip()
+    if "://" in text:
         from provenance.domains import url_host
 
-        return url_host(domain_or_url)
-    return domain_or_url.strip().lower().rstrip(".")
+        return url_host(text)
+    return text.split("/", 1)[0].split(":", 1)[0].lower().rstrip(".")
 
 
 def host_and_parents(host: str) -> list[str]:

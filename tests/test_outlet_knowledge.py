@@ -113,7 +113,7 @@ def test_press_release_wires_are_press_releases() -> None:
     ("credit", "outlet_id"),
     [
         ("AP", "ap"),
-        ("(AP)".strip("()"), "ap"),
+        ("(AP)", "ap"),
         ("The Associated Press", "ap"),
         ("A.P.", "ap"),
         ("Agencia EFE", "efe"),
@@ -167,6 +167,11 @@ def test_an_unknown_or_empty_name_finds_none() -> None:
     assert by_name(" -- ") is None
 
 
+def test_generic_words_are_not_names_of_one_outlet() -> None:
+    for word in ["Standard", "Presse", "Nation", "Monitor", "FR"]:
+        assert by_name(word) is None, word
+
+
 # --- lookups by domain
 
 
@@ -190,6 +195,7 @@ def test_an_unknown_or_empty_name_finds_none() -> None:
         ("t.me", "telegram"),
         ("inosmi.ru", "inosmi"),
         ("NYTIMES.COM.", "nytimes"),
+        ("www.dw.com:443/en/x", "dw"),
     ],
 )
 def test_by_domain(domain: str, outlet_id: str) -> None:
