@@ -168,8 +168,10 @@ def test_an_unknown_or_empty_name_finds_none() -> None:
 
 
 def test_generic_words_are_not_names_of_one_outlet() -> None:
-    for word in ["Standard", "Presse", "Nation", "Monitor", "FR"]:
+    for word in ["Presse", "Monitor", "FR", "Nation"]:
         assert by_name(word) is None, word
+    # 'The Standard' (Kenya) without its English article; never Der Standard.
+    assert _id_of(by_name("Standard")) == "standard-ke"
 
 
 # --- lookups by domain
