@@ -75,6 +75,14 @@ def test_domains_are_registered_domains_or_hosts_under_one() -> None:
             assert registered_domain(domain) is not None, (outlet.id, domain)
 
 
+def test_every_source_named_in_checked_is_documented() -> None:
+    docs = (ROOT / "docs" / "outlets.md").read_text(encoding="utf-8")
+    for source in {source for outlet in known_outlets() for source in outlet.checked}:
+        if source.startswith("github:"):
+            repository_and_path = source.split("@", 1)[0]
+            assert repository_and_path in docs, source
+
+
 def test_counts_meet_the_targets() -> None:
     outlets = known_outlets()
     categories = Counter(outlet.category for outlet in outlets)
