@@ -168,7 +168,7 @@ def committed_knowledge_schema() -> dict[str, Any]:
 # --- domains
 
 
-def _host_of(domain_or_url: str) -> str:
+def host_of(domain_or_url: str) -> str:
     """The host of a URL, or of 'host[:port][/path]', lower case, without a final dot."""
     text = domain_or_url.strip()
     if "://" in text:
@@ -194,7 +194,7 @@ def by_domain(domain: str) -> KnownOutlet | None:
     ('blog.naver.com' is Naver Blog, 'news.naver.com' Naver), and a site hosted on a
     platform is the platform ('x.blogspot.com' is Blogger)."""
     index = _outlets_by_domain()
-    for candidate in host_and_parents(_host_of(domain)):
+    for candidate in host_and_parents(host_of(domain)):
         if candidate in index:
             return index[candidate]
     return None
@@ -335,7 +335,7 @@ def as_catalog_outlet(known: KnownOutlet) -> Outlet:
 def resolve_domain(domain: str, catalog_outlets: Sequence[Outlet]) -> Outlet | None:
     """The catalog's outlet for a domain, host or URL; else the knowledge's, as a catalog
     outlet. The catalog wins even where the knowledge has a more specific host."""
-    for candidate in host_and_parents(_host_of(domain)):
+    for candidate in host_and_parents(host_of(domain)):
         for outlet in catalog_outlets:
             if candidate in outlet.domains:
                 return outlet

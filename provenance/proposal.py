@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from provenance import knowledge
 from provenance.domains import registered_domain
 from provenance.evidence import match_outlet as evidence_match_outlet
 from provenance.evidence.model import (
@@ -163,6 +164,7 @@ def outlet_for_url(url: str, outlets: Sequence[Outlet]) -> Outlet | None:
 class _Publisher:
     outlet: Outlet | None
     notes: tuple[str, ...]
+    proposed: bool = False  # the outlet is not in the catalog: it comes with the entry
 
 
 def _publisher(
@@ -195,6 +197,13 @@ def _publisher(
                 f"{by_url.id}'s domain; the URL was taken"
             )
         return _Publisher(by_url, tuple(notes))
+    if url and by_site is None:
+        known_host = knowledge.by_domain(url)
+        if known_host is not None:
+            outlet = _proposed_outlet(
+                knowledge.as_catalog_outlet(known_host), {o.id for o in outlets}, KNOWN_REASON
+            )
+            return _Publisher(outlet, tuple(notes), proposed=True)
     if url:
         domain = registered_domain(url) or "no registered domain"
         if by_site is None:
@@ -550,6 +559,32 @@ PROPOSED_REASON = (
     "Proposed by `provenance add` from the line '{line}': not reviewed. Check its name, "
     "domains, category and language, and assess its reliability."
 )
+KNOWN_REASON = (
+    "Proposed by `provenance add` from the tool's outlet knowledge (names, domains, "
+    "languages, category: provenance/data/outlets.json): its reliability is not assessed."
+)
+
+
+def _proposed_outlet(outlet: Outlet, taken: set[str], reason: str) -> Outlet:
+    """``outlet`` marked as proposed (reliability unknown, the reason saying so), under an
+    id the catalog does not use."""
+    return outlet.model_copy(
+        update={
+            "id": unique_id(outlet.id, taken),
+            "reliability": Reliability(
+                status=ReliabilityStatus.UNKNOWN, admiralty="F", reason=reason
+            ),
+        }
+    )
+
+
+def _known_outlet(credit: Credit, catalog: Catalog) -> Outlet | None:
+    """The outlet a credit names, from the catalog (which wins) or the tool's knowledge."""
+    if credit.domain:
+        found = knowledge.resolve_domain(credit.domain, catalog.outlets)
+        if found is not None:
+            return found
+    return knowledge.resolve_name(credit.target, catalog.outlets)
 
 
 def _proposed_name(credit: Credit) -> str | None:
@@ -577,8 +612,16 @@ def propose_outlets(
         if credit is None or name is None:
             hops.append(hop)
             continue
-        key = _folded(name)
+        known = _known_outlet(credit, catalog)
+        if known is not None and catalog.outlet(known.id) is known:
+            hops.append(hop.model_copy(update={"publisher": known.id}))
+            continue
+        key = known.id if known is not None else _folded(name)
         outlet = proposed.get(key)
+        if outlet is None and known is not None:
+            outlet = _proposed_outlet(known, taken, KNOWN_REASON)
+            taken.add(outlet.id)
+            proposed[key] = outlet
         if outlet is None:
             outlet_id = unique_id(slug(name) or "outlet", taken)
             taken.add(outlet_id)
@@ -600,6 +643,37 @@ def propose_outlets(
         )
         hops.append(hop.model_copy(update={"publisher": outlet.id, "note": note}))
     return hops, list(proposed.values())
+
+
+_WIRE_CATEGORIES = frozenset({OutletCategory.NEWS_AGENCY, OutletCategory.PRESS_RELEASE})
+
+
+def _wire_relation(
+    relation: HopRelation, chain: Sequence[Hop], outlets: Sequence[Outlet]
+) -> HopRelation:
+    """A republication of a news agency's or a press-release wire's text is syndication."""
+    if relation != HopRelation.REPUBLISHED or len(chain) != 1:
+        return relation
+    origin = next((o for o in outlets if o.id == chain[0].publisher), None)
+    wire = origin is not None and origin.category in _WIRE_CATEGORIES
+    return HopRelation.SYNDICATED if wire else relation
+
+
+def _blog_handle(url: str | None) -> str | None:
+    """The blog's own name where a blog platform hosts it on a subdomain
+    ('kanalost.wordpress.com' -> 'kanalost'): the owner, who writes what the blog does not
+    credit to anyone else."""
+    if not url:
+        return None
+    known = knowledge.by_domain(url)
+    if known is None or known.category != knowledge.KnowledgeCategory.BLOG:
+        return None
+    host = knowledge.host_of(url)
+    for domain in known.domains:
+        if host.endswith("." + domain):
+            label = host[: -len(domain) - 1].split(".")[-1]
+            return label if label not in {"www", "m", "blog", "blogs"} else None
+    return None
 
 
 def _origin_of(chain: Sequence[Hop], credits: Sequence[Credit]) -> Credit | None:
@@ -640,6 +714,9 @@ def propose(
     notes.extend(publisher.notes)
     notes.extend(metadata_disagreements(document, evidence))
     publisher_id = publisher.outlet.id if publisher.outlet else None
+    if publisher.proposed and publisher.outlet is not None:
+        # The host's outlet comes with the entry: the catalog the checks see will hold it.
+        catalog = catalog.model_copy(update={"outlets": [*catalog.outlets, publisher.outlet]})
     language = _language(document, evidence)
     host = Host(publisher.outlet, registered_domain(url) if url else None)
     credits = _origin_credits(evidence, host)
@@ -648,6 +725,7 @@ def propose(
     )
     origin_credit = _origin_of(chain, credits)
     chain, new_outlets = propose_outlets(chain, credits, catalog)
+    relation = _wire_relation(relation, chain, [*catalog.outlets, *new_outlets])
     copy_date, origin_date = _dates(document, evidence, origin_credit)
     if chain and origin_date and chain[0].date_published is None:
         chain[0] = chain[0].model_copy(update={"date_published": origin_date})
@@ -700,6 +778,18 @@ def propose(
         notes.append("no publication date was found: copy.datePublished is null")
     if relation == HopRelation.TRANSLATED and chain[0].in_language is None:
         notes.append("a translation whose source language is not named: set chain[0].inLanguage")
+    if publisher.proposed and publisher.outlet is not None:
+        new_outlets.insert(0, publisher.outlet)
+    if not chain and not article.copy_held.author:
+        handle = _blog_handle(url)
+        if handle is not None:
+            article = article.model_copy(
+                update={"copy_held": article.copy_held.model_copy(update={"author": [handle]})}
+            )
+            notes.append(
+                f"the author is the blog's own name in its address ({handle!r}): the post "
+                "credits no one else"
+            )
     for outlet in new_outlets:
         notes.append(
             f"outlet {outlet.id!r} ({outlet.name}) is proposed: review it before relying on it"

@@ -140,3 +140,52 @@ def test_metadata_and_visible_text_disagreements_are_shown() -> None:
     assert any("'Site Admin'" in note and "Ana Ruiz" in note for note in notes)
     agreeing = document(PAGE, date_published="2024-03-04T09:00:00Z", author="Ana Ruiz")
     assert metadata_disagreements(agreeing, found) == []
+
+
+def test_a_credited_agency_is_proposed_from_the_outlet_knowledge(catalog: Catalog) -> None:
+    text = "Harbour strike ends\n\nGDANSK, May 3 (Reuters) - Dock workers voted.\n"
+    wire = credit(CreditKind.SOURCE, "(Reuters)", "Reuters", None, text=text)
+    proposal = propose(document(text), evidence(wire), catalog, Options(outlet="harbour-digest"))
+    [origin] = proposal.article.chain
+    [outlet] = proposal.outlets
+    assert origin.publisher == outlet.id == "reuters"
+    assert outlet.category == "news-agency" and "reuters.com" in outlet.domains
+    assert outlet.reliability is not None and outlet.reliability.status == "unknown"
+    # An agency's text taken as it is: syndication, whatever form the credit had.
+    assert proposal.article.copy_held.relation == "syndicated"
+
+
+def test_the_catalog_overrides_the_outlet_knowledge(catalog: Catalog) -> None:
+    overriding = catalog.model_copy(
+        update={
+            "outlets": [
+                *catalog.outlets,
+                catalog.outlets[0].model_copy(
+                    update={"id": "my-reuters", "name": "Reuters", "domains": ["reuters.com"]}
+                ),
+            ]
+        }
+    )
+    text = "Harbour strike ends\n\nGDANSK, May 3 (Reuters) - Dock workers voted.\n"
+    wire = credit(CreditKind.SOURCE, "(Reuters)", "Reuters", None, text=text)
+    proposal = propose(document(text), evidence(wire), overriding, Options(outlet="harbour-digest"))
+    assert proposal.article.chain[0].publisher == "my-reuters"
+    assert proposal.outlets == ()
+
+
+def test_a_host_known_by_its_domain_is_proposed_as_the_publisher(catalog: Catalog) -> None:
+    options = Options(url="https://www.theguardian.com/world/2024/may/03/strike")
+    proposal = propose(document(PAGE), evidence(), catalog, options)
+    assert proposal.article.copy_held.publisher == "guardian"
+    [outlet] = proposal.outlets
+    assert (outlet.id, outlet.name, outlet.country) == ("guardian", "The Guardian", "GB")
+
+
+def test_a_blog_on_a_platform_subdomain_is_written_by_its_owner(catalog: Catalog) -> None:
+    options = Options(url="https://harbourwatcher.wordpress.com/2024/05/03/strike/")
+    proposal = propose(document(PAGE), evidence(), catalog, options)
+    assert proposal.article.copy_held.author == ["harbourwatcher"]
+    # A post that credits another source is not its owner's text.
+    wire = credit(CreditKind.SOURCE, "(Baltic Wire Service)", "Baltic Wire Service", "baltic-wire")
+    credited = propose(document(), evidence(wire), catalog, options)
+    assert credited.article.copy_held.author == []
