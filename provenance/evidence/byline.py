@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from provenance.evidence.dates import find_dates
 from provenance.evidence.lexicon import (
@@ -62,17 +63,30 @@ _WORD_MARKERS = (
     r"yazar|yazan|haber",
     r"müəllif|hazırladı",
 )
-_CJK_MARKERS = r"作者|撰文|撰稿|文|[\u4e00-\u9fff]{0,8}?记者|記者"
+# '新华社记者', '本报记者': an agency or paper (ending 社, 报, 台, 网) before '记者'.
+_CJK_MARKERS = (
+    r"(?:作者|撰文|撰稿)\s*[:：]?|文\s*[/／|｜]"
+    r"|(?:[\u4e00-\u9fff]{0,6}(?:社|报|報|台|网|網|刊))?(?:特约)?记者|記者"
+)
 _RTL_MARKERS = r"بقلم|كتب(?:ت|ه)?|نویسنده|نوشته|نگارش|إعداد"
 _PREFIX = re.compile(
     r"^[(\[•·*\s-]*(?:"
     rf"(?P<word>{'|'.join(_WORD_MARKERS)})(?:\s*:\s*|\s+)"
-    rf"|(?P<cjk>{_CJK_MARKERS})\s*[:：/／|]?\s*"
+    rf"|(?P<cjk>{_CJK_MARKERS})\s*"
     rf"|(?P<rtl>{_RTL_MARKERS})\s*[:：]\s*|(?P<bare_rtl>بقلم)\s+"
     r"|(?P<blog>(?:le\s+|the\s+|il\s+|el\s+|das\s+)?blog\s+(?:de|of|von|di|del|du)\s+)"
     r")",
     re.IGNORECASE,
 )
+# First words of the markers above (and of their CJK forms), for :func:`_may_open`.
+_BYLINE_FIRST_WORDS = frozenset(
+    "by written words text article story reporting reported compiled posted écrit rédigé "
+    "publié publiée par geschrieben von autor autorin escrito publicado texto reportaje por "
+    "scritto testo di geschreven door av af autorka autorzy tekst автор авторы автори "
+    "авторка текст материал yazar yazan haber müəllif hazırladı بقلم كتب كتبت كتبه نویسنده "
+    "نوشته نگارش إعداد le the il el das blog".split()
+)
+_BYLINE_CJK = ("作者", "撰文", "撰稿", "文", "記者")
 # Markers that put a platform's label before the name: the name may be a lowercase login.
 _LOWERCASE_ALLOWED = re.compile(r"^(?:posted|publi|pubblicato)", re.IGNORECASE)
 # Words after which a byline's names stop: the next clause credits another role.
@@ -174,6 +188,25 @@ _BODY_CHARS = 160  # a line this long is a paragraph of the body, not a header l
 _BODY_WORDS = 14
 
 
+_LEADING = "([•·*- \t"
+_WORD_END = re.compile(r"[\s:：/／]")
+
+
+def first_word(text: str) -> str:
+    """The line's first word, lowercased, without a leading bracket or bullet and without a
+    colon: the cheap test that spares most lines every marker regex."""
+    text = text.lstrip(_LEADING)
+    end = _WORD_END.search(text, 0, 40)
+    return (text[: end.start()] if end else text[:40]).lower()
+
+
+def _may_open(text: str, words: frozenset[str], cjk: tuple[str, ...]) -> bool:
+    """Whether a marker of ``words`` (or one of ``cjk``, which touch the names) may open
+    ``text``."""
+    word = first_word(text)
+    return word in words or (word[:1] >= "\u3400" and (word.startswith(cjk) or "记者" in word))
+
+
 def _segments(line: Line) -> Iterator[Line]:
     """The line, or its parts when an excerpt joins omitted stretches with '[...]': each
     part starts where a line of the page started."""
@@ -227,6 +260,17 @@ def _lenient_name(tokens: list[str]) -> bool:
     )
 
 
+def _han_name(text: str) -> bool:
+    """'王华东', '王 华东', '尼古拉斯·汉弗莱': a Han name opens with a common surname; a
+    transliterated foreign one joins its parts with a middle dot."""
+    squeezed = "".join(text.split())
+    if not 2 <= len(squeezed) <= 12:
+        return False
+    if "·" in squeezed or "・" in squeezed:
+        return True
+    return len(squeezed) <= 4 and squeezed[0] in CHINESE_SURNAMES
+
+
 def _short_surname_first(tokens: list[str]) -> bool:
     """'An Baijie', 'He Yafei', 'Ma Jian': a Chinese surname spelled like a short English
     word, then a given name."""
@@ -253,8 +297,7 @@ def person_name(text: str, *, lowercase: bool = False, cased: bool = False) -> s
     if cased and not any(ch.isupper() for ch in text):
         return None
     if _CJK_NAME.match(text):
-        squeezed = re.sub(r"\s+", "", text)
-        return text if 2 <= len(squeezed) <= 12 else None
+        return text if _han_name(text) else None
     if _UNCASED_SCRIPT.match(text):
         return text if 1 <= len(text.split()) <= 5 else None
     tokens = text.split()
@@ -338,6 +381,8 @@ def parse_byline(ctx: Context, line: Line) -> Byline | None:
     """The byline opened by a marker on ``line``, or None when the line is not one."""
     if len(line.text) > MAX_BYLINE_CHARS:
         return None
+    if not _may_open(line.text, _BYLINE_FIRST_WORDS, _BYLINE_CJK):
+        return None
     prefix = _PREFIX.match(line.text)
     if prefix is None:
         return None
@@ -377,7 +422,7 @@ def _name_first_byline(ctx: Context, line: Line) -> Byline | None:
     text = line.text
     names: list[str] | None = None
     if "著" in text and (match := _WRITTEN_BY_CJK.match(text)):
-        names = [match.group(1)]
+        names = [match.group(1)] if _han_name(match.group(1)) else None
     elif "기자" in text and (match := _KOREAN_REPORTER.match(text)):
         names = [n for n in re.split(r"\s*[,·、]\s*|\s+", match.group(1)) if n]
         names = names if all(_HANGUL_NAME.match(n) for n in names) else None
@@ -491,18 +536,20 @@ def _header_byline(ctx: Context, lines: list[Line], index: int) -> Byline | None
     before = lines[index - 1] if index else None
     after = lines[index + 1] if index + 1 < len(lines) else None
     after_next = lines[index + 2] if index + 2 < len(lines) else None
-    if _ORGANISATION_LINE.match(line.text):
+    if len(line.text) <= 40 and _ORGANISATION_LINE.match(line.text):
         return _organisation(ctx, line, re.sub(r"^by\s+", "", line.text, flags=re.I))
     bullet = _BULLET.match(line.text)
     if bullet:
         return _listed_outlet(ctx, lines, index, line.text[bullet.end() :])
     if index == 0:
         return None  # the first line is the headline (or the site's name)
-    chinese = _CHINESE_AUTHOR_LINE.match(line.text)
+    chinese = line.text[:1] in CHINESE_SURNAMES and _CHINESE_AUTHOR_LINE.match(line.text)
     if chinese:
         name = chinese.group("name")
         span = ctx.source.span(line.start, line.start + len(name))
         return build(Byline, {"span": span, "names": (name,)})
+    if len(line.text) > 90 or not (line.text[:1].isupper() or line.text[:1] == "@"):
+        return None
     alone = _names_alone(line.text)
     if alone is None:
         return None
@@ -535,27 +582,21 @@ def _listed_outlet(ctx: Context, lines: list[Line], index: int, text: str) -> By
 def bylines(ctx: Context) -> tuple[Byline, ...]:
     found: list[Byline] = []
     header = list(ctx.source.content[:HEADER_LINES])
-    for index, line in enumerate(header):
-        if len(line.text) <= MAX_BYLINE_CHARS:
-            byline = _header_byline(ctx, header, index)
-            if byline is not None:
-                found.append(byline)
-                continue
-        for segment in _segments(line):
-            byline = _slash_dateline(ctx, segment)
-            if byline is not None:
-                found.append(byline)
-                break
-    header_lines = {b.span.line for b in found}
-    for line in ctx.source.content:
-        if line.number in header_lines:
+    for index, line in enumerate(ctx.source.content):
+        from_marker = [b for b in map(partial(_marked_byline, ctx), _segments(line)) if b]
+        found.extend(from_marker)
+        if from_marker or index >= HEADER_LINES:
             continue
-        for segment in _segments(line):
-            byline = parse_byline(ctx, segment) or _name_first_byline(ctx, segment)
-            if byline is not None:
-                found.append(byline)
-    found.sort(key=lambda b: b.span.start)
+        byline = _header_byline(ctx, header, index) if len(line.text) <= MAX_BYLINE_CHARS else None
+        if byline is None:
+            byline = next(filter(None, map(partial(_slash_dateline, ctx), _segments(line))), None)
+        if byline is not None:
+            found.append(byline)
     return tuple(found)
+
+
+def _marked_byline(ctx: Context, segment: Line) -> Byline | None:
+    return parse_byline(ctx, segment) or _name_first_byline(ctx, segment)
 
 
 MAX_SIGN_OFF_CHARS = 60
@@ -605,6 +646,16 @@ _ROLE_MARKERS: tuple[tuple[ContributorRole, str], ...] = (
         r"|摄影\s*[:：]|图\s*[:：]|تصوير\s*:|عکس\s*:",
     ),
 )
+_ROLE_FIRST_WORDS = frozenset(
+    "translated translation translator traducido traducción traduccion tradução traducao "
+    "traduzido traduit traduction traduzione tradotto übersetzt übersetzung aus vertaald "
+    "vertaling перевел перевёл перевела перевели перевод переклад tłumaczenie tłumaczył "
+    "tłumaczyła çeviri çeviren tərcümə ترجمة ترجمه مترجم editing edited editor edición "
+    "editado édité bearbeitet redigiert редактор redaktor photo photos photograph "
+    "photographs crédit crédits foto fotos fotografía fotó fotoğraf bild фото zdjęcie تصوير "
+    "عکس".split()
+)
+_ROLE_CJK = ("译者", "翻译", "翻譯", "编辑", "责任编辑", "責任編輯", "摄影", "图")
 _ROLE_AT_START = re.compile(
     r"^[(\[\s]*(?:"
     + "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(_ROLE_MARKERS))
@@ -655,6 +706,8 @@ def _contributor(
 
 
 def _role_at_start(ctx: Context, line: Line) -> Contributor | None:
+    if not _may_open(line.text, _ROLE_FIRST_WORDS, _ROLE_CJK):
+        return None
     match = _ROLE_AT_START.match(line.text)
     if match is None or match.lastgroup is None:
         return None
