@@ -84,8 +84,10 @@ _BYLINE_FIRST_WORDS = frozenset(
     "publié publiée par geschrieben von autor autorin escrito publicado texto reportaje por "
     "scritto testo di geschreven door av af autorka autorzy tekst автор авторы автори "
     "авторка текст материал yazar yazan haber müəllif hazırladı بقلم كتب كتبت كتبه نویسنده "
-    "نوشته نگارش إعداد le the il el das blog".split()
+    "نوشته نگارش إعداد blog".split()
 )
+# 'le Blog de X', 'the blog of X': articles open many lines, so the blog is checked apart.
+_ARTICLES = frozenset("le the il el das".split())
 _BYLINE_CJK = ("作者", "撰文", "撰稿", "文", "記者")
 # Markers that put a platform's label before the name: the name may be a lowercase login.
 _LOWERCASE_ALLOWED = re.compile(r"^(?:posted|publi|pubblicato)", re.IGNORECASE)
@@ -133,6 +135,8 @@ _ROLE_WORDS = frozenset(
     "periodista journaliste korrespondent korrespondentin redakteur redakteurin giornalista".split()
 )
 
+_ROLE_ENDINGS = tuple(_ROLE_WORDS)
+
 # --- Organisational bylines ---------------------------------------------------------------
 
 _ORGANISATION_LINE = re.compile(
@@ -159,7 +163,8 @@ _SLASH_DATELINE = re.compile(
     r"(?:\s+\d{4})?\.?\s*/?\s*(?P<org>[^\W\d_][\w.-]{1,24})\s*/"
 )
 _PRESS_RELEASE_WIRE = re.compile(r"wire|^pr$|^ots$", re.IGNORECASE)
-_BULLET = re.compile(r"^[•·*▪●◦‣-]\s*")
+_BULLETS = "•·*▪●◦‣-"
+_BULLET = re.compile(rf"^[{_BULLETS}]\s*")
 
 # --- Un-prefixed bylines -------------------------------------------------------------------
 
@@ -189,30 +194,33 @@ _BODY_WORDS = 14
 
 
 _LEADING = "([•·*- \t"
-_WORD_END = re.compile(r"[\s:：/／]")
 
 
 def first_word(text: str) -> str:
     """The line's first word, lowercased, without a leading bracket or bullet and without a
     colon: the cheap test that spares most lines every marker regex."""
-    text = text.lstrip(_LEADING)
-    end = _WORD_END.search(text, 0, 40)
-    return (text[: end.start()] if end else text[:40]).lower()
+    words = text[:40].lstrip(_LEADING).split(None, 1)
+    return words[0].partition(":")[0].partition("：")[0].lower() if words else ""
 
 
 def _may_open(text: str, words: frozenset[str], cjk: tuple[str, ...]) -> bool:
     """Whether a marker of ``words`` (or one of ``cjk``, which touch the names) may open
     ``text``."""
     word = first_word(text)
-    return word in words or (word[:1] >= "\u3400" and (word.startswith(cjk) or "记者" in word))
+    if word in words:
+        return True
+    if word in _ARTICLES:
+        return text[len(word) : len(word) + 6].lower() == " blog "
+    return word[:1] >= "\u3400" and (word.startswith(cjk) or "记者" in word)
 
 
-def _segments(line: Line) -> Iterator[Line]:
+def _segments(line: Line) -> tuple[Line, ...]:
     """The line, or its parts when an excerpt joins omitted stretches with '[...]': each
     part starts where a line of the page started."""
-    if OMISSION not in line.text:
-        yield line
-        return
+    return (line,) if OMISSION not in line.text else tuple(_omission_parts(line))
+
+
+def _omission_parts(line: Line) -> Iterator[Line]:
     offset = 0
     for piece in line.text.split(OMISSION):
         stripped = piece.strip()
@@ -440,7 +448,7 @@ def _name_first_byline(ctx: Context, line: Line) -> Byline | None:
 
 def _slash_dateline(ctx: Context, line: Line) -> Byline | None:
     """'ВАШИНГТОН, 9 августа. /ТАСС/.': the agency credits itself in the dateline."""
-    if "/" not in line.text[:80]:
+    if line.text.find("/", 0, 80) < 0:
         return None
     match = _SLASH_DATELINE.match(line.text)
     if match is None:
@@ -533,22 +541,25 @@ def _seen_lowercase(ctx: Context, names: list[str]) -> bool:
 
 def _header_byline(ctx: Context, lines: list[Line], index: int) -> Byline | None:
     line = lines[index]
-    before = lines[index - 1] if index else None
-    after = lines[index + 1] if index + 1 < len(lines) else None
-    after_next = lines[index + 2] if index + 2 < len(lines) else None
-    if len(line.text) <= 40 and _ORGANISATION_LINE.match(line.text):
-        return _organisation(ctx, line, re.sub(r"^by\s+", "", line.text, flags=re.I))
-    bullet = _BULLET.match(line.text)
-    if bullet:
-        return _listed_outlet(ctx, lines, index, line.text[bullet.end() :])
+    text = line.text
+    if len(text) > 90:
+        return None
+    if len(text) <= 40 and _ORGANISATION_LINE.match(text):
+        return _organisation(ctx, line, re.sub(r"^by\s+", "", text, flags=re.I))
+    if text[0] in _BULLETS:
+        bullet = _BULLET.match(text)
+        return _listed_outlet(ctx, lines, index, text[bullet.end() :]) if bullet else None
     if index == 0:
         return None  # the first line is the headline (or the site's name)
+    before = lines[index - 1]
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    after_next = lines[index + 2] if index + 2 < len(lines) else None
     chinese = line.text[:1] in CHINESE_SURNAMES and _CHINESE_AUTHOR_LINE.match(line.text)
     if chinese:
         name = chinese.group("name")
         span = ctx.source.span(line.start, line.start + len(name))
         return build(Byline, {"span": span, "names": (name,)})
-    if len(line.text) > 90 or not (line.text[:1].isupper() or line.text[:1] == "@"):
+    if not (text[0].isupper() or text[0] == "@"):
         return None
     alone = _names_alone(line.text)
     if alone is None:
@@ -560,7 +571,7 @@ def _header_byline(ctx: Context, lines: list[Line], index: int) -> Byline | None
     above_body = (after is not None and _is_body(after)) or (
         _affiliation_line(after) and after_next is not None and _is_body(after_next)
     )
-    if before is not None and _is_body(before) and not stamped:
+    if _is_body(before) and not stamped:
         return None  # between paragraphs: a subheading or a quoted name
     if not (stamped or affiliated or above_body) or _seen_lowercase(ctx, names):
         return None
@@ -578,25 +589,59 @@ def _listed_outlet(ctx: Context, lines: list[Line], index: int, text: str) -> By
     return _organisation(ctx, lines[index], text.strip())
 
 
+def _may_credit(text: str) -> bool:
+    """Whether a byline or credit marker may open ``text`` or close it ('X著', 'X 기자',
+    'X | Staff Writer'): one set lookup for most lines."""
+    if len(text) <= 100 and text[-14:].lower().endswith(_ROLE_ENDINGS):
+        return True
+    if text[0] >= "\u3400":  # Han, kana, Hangul: markers touch the names, or follow them
+        return _may_open(text, _OPENING_WORDS, _OPENING_CJK) or "著" in text or "기자" in text
+    # Most lines open with a word no marker starts with: two letters tell.
+    if text[0] not in _LEADING and text[:2].lower() not in _OPENING_STARTS:
+        return False
+    return _may_open(text, _OPENING_WORDS, _OPENING_CJK)
+
+
+@extractor("credit_openings")
+def credit_openings(ctx: Context) -> tuple[Line, ...]:
+    """The lines (or parts of lines after '[...]') where a byline or a contributor credit
+    may start: one cheap pass shared by :func:`bylines` and :func:`contributors`."""
+    return tuple(
+        segment
+        for line in ctx.source.content
+        for segment in _segments(line)
+        if _may_credit(segment.text)
+    )
+
+
 @extractor("bylines")
 def bylines(ctx: Context) -> tuple[Byline, ...]:
     found: list[Byline] = []
-    header = list(ctx.source.content[:HEADER_LINES])
-    for index, line in enumerate(ctx.source.content):
-        from_marker = [b for b in map(partial(_marked_byline, ctx), _segments(line)) if b]
-        found.extend(from_marker)
-        if from_marker or index >= HEADER_LINES:
+    marked = {b.span.line for b in found_marked(ctx, found)}
+    # Where an excerpt joins stretches with '[...]', the part before it is the page's line.
+    lines = ctx.source.content[:HEADER_LINES]
+    header = [
+        line if OMISSION not in line.text else next(_omission_parts(line), line) for line in lines
+    ]
+    for index, line in enumerate(lines):
+        if line.number in marked:
             continue
-        byline = _header_byline(ctx, header, index) if len(line.text) <= MAX_BYLINE_CHARS else None
-        if byline is None:
+        byline = _header_byline(ctx, header, index)
+        if byline is None and line.text.find("/", 0, 300) >= 0:
             byline = next(filter(None, map(partial(_slash_dateline, ctx), _segments(line))), None)
         if byline is not None:
             found.append(byline)
+    found.sort(key=lambda b: b.span.start)
     return tuple(found)
 
 
-def _marked_byline(ctx: Context, segment: Line) -> Byline | None:
-    return parse_byline(ctx, segment) or _name_first_byline(ctx, segment)
+def found_marked(ctx: Context, found: list[Byline]) -> list[Byline]:
+    """Append the bylines a marker opens or closes to ``found``; return ``found``."""
+    for segment in ctx.get("credit_openings"):
+        byline = parse_byline(ctx, segment) or _name_first_byline(ctx, segment)
+        if byline is not None:
+            found.append(byline)
+    return found
 
 
 MAX_SIGN_OFF_CHARS = 60
@@ -656,6 +701,9 @@ _ROLE_FIRST_WORDS = frozenset(
     "عکس".split()
 )
 _ROLE_CJK = ("译者", "翻译", "翻譯", "编辑", "责任编辑", "責任編輯", "摄影", "图")
+_OPENING_WORDS = _BYLINE_FIRST_WORDS | _ROLE_FIRST_WORDS | {"additional"}
+_OPENING_CJK = _BYLINE_CJK + _ROLE_CJK
+_OPENING_STARTS = frozenset(word[:2] for word in _OPENING_WORDS | _ARTICLES)
 _ROLE_AT_START = re.compile(
     r"^[(\[\s]*(?:"
     + "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(_ROLE_MARKERS))
@@ -669,7 +717,9 @@ _IN_LINE_ROLES = {
     "translated": ContributorRole.TRANSLATOR,
     "photo": ContributorRole.PHOTOGRAPHER,
 }
-_IN_LINE_WORDS = ("editing by", "edited by", "translated by", "photo by", "tərcümə edən", "译")
+# Credits inside a line that no opening marks: 'İngilis dilindən tərcümə edən X', a Han
+# translator after the author ('X著 Y译'), a photographer after an agency in a caption.
+_IN_LINE_WORDS = ("tərcümə edən", "译", "訳")
 # Where a credited name stops: the next clause, the platform ('on Unsplash'), a sentence end.
 _CREDIT_END = re.compile(
     r"\s+(?:on|via|for|from|para|pour|für|für\s+die|/)\s+.*$|\s*[)\]].*$|(?<=\w\w)\.(?:\s.*)?$"
@@ -683,7 +733,7 @@ _AGENCY_PHOTOGRAPHER = re.compile(
     r"\b(?:EFE|AFP|AP|EPA|PAP|dpa|ANSA|Reuters|REUTERS|Xinhua|TASS|ТАСС|IANS|PTI|SIPA)"
     r"\s*/\s*(?P<names>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,3})"
 )
-_AGENCY_SLASH_WORDS = ("efe/", "afp/", "epa/", "ap/", "pap/", "reuters/", "ansa/", "dpa/")
+_AGENCY_SLASH_WORDS = ("efe/", "afp/", "epa/", "reuters/")
 
 
 def _credited_names(body: str, role: ContributorRole) -> list[str] | None:
@@ -742,24 +792,26 @@ def _roles_in_line(ctx: Context, line: Line) -> list[Contributor]:
 
 
 def _lines_with_in_line_roles(ctx: Context) -> set[int] | None:
-    words = _IN_LINE_WORDS + _AGENCY_SLASH_WORDS + tuple(w.replace("/", " /") for w in ("efe/",))
-    return ctx.source.lines_holding(words)
+    return ctx.source.lines_holding(_IN_LINE_WORDS + _AGENCY_SLASH_WORDS)
 
 
 @extractor("contributors")
 def contributors(ctx: Context) -> tuple[Contributor, ...]:
     """Translators, editors and photographers named in the text (not authors)."""
-    holding = _lines_with_in_line_roles(ctx)
     found: dict[tuple[int, str, ContributorRole], Contributor] = {}
+
+    def keep(candidates: list[Contributor]) -> None:
+        for contributor in candidates:
+            key = (contributor.span.start, ",".join(contributor.names), contributor.role)
+            found.setdefault(key, contributor)
+
+    for segment in ctx.get("credit_openings"):
+        at_start = _role_at_start(ctx, segment) if len(segment.text) <= MAX_BYLINE_CHARS else None
+        keep([at_start] if at_start else [])
+        keep(_roles_in_line(ctx, segment))
+    holding = _lines_with_in_line_roles(ctx)
     for line in ctx.source.content:
-        for segment in _segments(line):
-            candidates: list[Contributor] = []
-            if len(segment.text) <= MAX_BYLINE_CHARS:
-                at_start = _role_at_start(ctx, segment)
-                candidates.extend([at_start] if at_start else [])
-            if holding is None or line.number in holding:
-                candidates.extend(_roles_in_line(ctx, segment))
-            for contributor in candidates:
-                key = (contributor.span.start, ",".join(contributor.names), contributor.role)
-                found.setdefault(key, contributor)
+        if holding is None or line.number in holding:
+            for segment in _segments(line):
+                keep(_roles_in_line(ctx, segment))
     return tuple(sorted(found.values(), key=lambda c: c.span.start))
