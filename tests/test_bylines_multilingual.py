@@ -223,3 +223,34 @@ def test_an_agency_photographer_inside_a_caption() -> None:
 def test_an_azerbaijani_translator_credit() -> None:
     text = f"Başlıq\n\nİngilis dilindən tərcümə edən Leyla Məmmədova\n\n{BODY}\n"
     assert roles(extract(text)) == [(ContributorRole.TRANSLATOR, ("Leyla Məmmədova",))]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Reporter: 박서연", ["박서연"]),
+        ("Written by Dr. Helen Marsh", ["Helen Marsh"]),
+        ("Posted by quietfox_77 on March 3, 2024", ["quietfox_77"]),
+    ],
+)
+def test_labels_titles_and_logins(line: str, expected: list[str]) -> None:
+    assert authors(extract(f"A headline\n\n{line}\n\n{BODY}\n")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The headline's subject alone under it, and a subheading above the body.
+        f"Morrow says the tariffs stay\n\nAda Morrow\n\n{BODY}\n",
+        f"Big Headline Words\n\nKey Points\n\n{BODY}\n",
+        # 'Reporters' opening a sentence is not a 'Reporter:' label.
+        f"A headline\n\nReporters say the vote was close.\n\n{BODY}\n",
+    ],
+)
+def test_header_lines_that_are_not_bylines(text: str) -> None:
+    assert authors(extract(text)) == []
+
+
+def test_an_organisation_named_after_a_marker() -> None:
+    [byline] = extract(f"Nagłówek\n\nAutor: Redakcja\n\n{BODY}\n").bylines
+    assert byline.names == ("Redakcja",) and byline.organisation

@@ -23,6 +23,7 @@ from provenance.evidence.dates import find_dates
 from provenance.evidence.lexicon import (
     CHINESE_SURNAMES,
     PARTICLES,
+    heading_word,
     is_name_token,
     looks_like_full_name,
     not_a_name,
@@ -74,13 +75,16 @@ _PREFIX = re.compile(
     rf"(?P<word>{'|'.join(_WORD_MARKERS)})(?:\s*:\s*|\s+)"
     rf"|(?P<cjk>{_CJK_MARKERS})\s*"
     rf"|(?P<rtl>{_RTL_MARKERS})\s*[:：]\s*|(?P<bare_rtl>بقلم)\s+"
+    # 'Reporter: X' (a label; 'Reporters say' opens a sentence)
+    r"|(?:reporters?|journalist|periodista|redactor|redactora)\s*:\s*"
     r"|(?P<blog>(?:le\s+|the\s+|il\s+|el\s+|das\s+)?blog\s+(?:de|of|von|di|del|du)\s+)"
     r")",
     re.IGNORECASE,
 )
 # First words of the markers above (and of their CJK forms), for :func:`_may_open`.
 _BYLINE_FIRST_WORDS = frozenset(
-    "by written words text article story reporting reported compiled posted écrit rédigé "
+    "by written words text article story reporting reported compiled posted reporter "
+    "reporters journalist écrit rédigé "
     "publié publiée par geschrieben von autor autorin escrito publicado texto reportaje por "
     "scritto testo di geschreven door av af autorka autorzy tekst автор авторы автори "
     "авторка текст материал yazar yazan haber müəllif hazırladı بقلم كتب كتبت كتبه نویسنده "
@@ -234,13 +238,15 @@ def _omission_parts(line: Line) -> Iterator[Line]:
 
 _UNCASED_SCRIPT = re.compile(
     r"^[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff"
-    r"\u0e00-\u0e7f\u0900-\u097f\u200c ]+$"
+    r"\u0e00-\u0e7f\u0900-\u097f\uac00-\ud7a3\u200c ]+$"
 )
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff·・ ]{2,16}$")
 _HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
 _HANDLE = re.compile(r"^@[\w.-]{2,30}$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.\s?){1,3}$")
 _LOWERCASE_NAME = re.compile(r"^[^\W\d_A-Z][\w'’-]*(?:\s[^\W\d_][\w'’-]*){1,3}$")
+_LOGIN = re.compile(r"^[a-z][a-z0-9_.-]{2,29}$")
+_TITLE = re.compile(r"^(?:dr|prof|mr|mrs|ms|sir|dame|rev|fr)\.?\s+", re.IGNORECASE)
 
 
 def _caps_token(token: str) -> bool:
@@ -297,7 +303,7 @@ def person_name(text: str, *, lowercase: bool = False, cased: bool = False) -> s
     one. ``lowercase``: a platform's label precedes it, so a lowercase login counts.
     ``cased``: no marker vouches for it, so only a script with capitals (where a name shows
     by its capitals) counts; a Han or Arabic phrase alone on a line could be anything."""
-    text = text.strip(' \t,;:|•·–—-"“”«»')
+    text = _TITLE.sub("", text.strip(' \t,;:|•·–—-"“”«»'))
     if not text or len(text) > 60:
         return None
     if _HANDLE.match(text):
@@ -311,7 +317,7 @@ def person_name(text: str, *, lowercase: bool = False, cased: bool = False) -> s
     tokens = text.split()
     if looks_like_full_name(tokens) or _lenient_name(tokens) or _short_surname_first(tokens):
         return text
-    if lowercase and _LOWERCASE_NAME.match(text):
+    if lowercase and (_LOWERCASE_NAME.match(text) or _LOGIN.match(text)):
         return text
     return None
 
@@ -405,7 +411,7 @@ def parse_byline(ctx: Context, line: Line) -> Byline | None:
     body = _BEFORE_DATE.sub("", _PARENTHESES.sub("", body)).strip(" ,|•·–—-\t)]")
     if prefix.group("word") and prefix.group("word").lower() == "door":
         body = re.sub(r"\s+en\s+", " & ", body)  # Dutch 'en' joins names, elsewhere a place
-    if _ORGANISATION_AFTER_MARKER.match(body):
+    if _ORGANISATION_AFTER_MARKER.match(body) or _ORGANISATION_LINE.match(body):
         return _organisation(ctx, line, body)
     if prefix.group("cjk") or prefix.group("rtl") or prefix.group("bare_rtl"):
         body = re.sub(r"(?<=[\u4e00-\u9fff])\d+", "", body)  # footnote marks: '李恒威2'
@@ -565,8 +571,11 @@ def _header_byline(ctx: Context, lines: list[Line], index: int) -> Byline | None
     if alone is None:
         return None
     names, affiliated = alone
-    if any(name.split(" (")[0] in lines[0].text for name in names):
-        return None  # the headline's subject, not its writer
+    headline_words = set(lines[0].text.casefold().split())
+    if any(word.casefold() in headline_words for name in names for word in name.split()):
+        return None  # the headline's subject ('Trump says ...' over 'Donald Trump')
+    if any(heading_word(word) for name in names for word in name.split()):
+        return None  # 'Key Points', 'Mündliche Frage': a subheading
     stamped = _beside_a_stamp(ctx, before) or _beside_a_stamp(ctx, after)
     above_body = (after is not None and _is_body(after)) or (
         _affiliation_line(after) and after_next is not None and _is_body(after_next)

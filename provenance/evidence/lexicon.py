@@ -141,3 +141,28 @@ CHINESE_SURNAMES = (
     "戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利呼居揭干但尉"
     "冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由欧阳"
 )
+
+
+# Words of the subheadings and page furniture that sit alone on a line under a headline,
+# where a byline could be: capitalised, yet not names.
+HEADING_WORDS = _words(
+    "key points point summary introduction background conclusion conclusions overview "
+    "highlights highlight update updates analysis opinion comment comments editorial "
+    "breaking live latest top stories story more watch listen video videos photo photos "
+    "gallery advertisement sponsored related topics topic tags tag share print email "
+    "contents content menu home search login sign subscribe newsletter podcast interview "
+    "explainer features feature column columns letters letter review reviews takeaways "
+    "facts figures question questions answer answers notes note sources source abstract "
+    "frage antwort anfrage fragen zusammenfassung einleitung hintergrund kommentar meinung "
+    "résumé sommaire entretien tribune chronique resumen entrevista opinión noticias "
+    "sommario intervista notizie"
+)
+# Adjective and abstract-noun endings of German, Dutch and Scandinavian headings
+# ('Mündliche', 'Schriftliche', 'Versammlung'); no common given name or surname ends so.
+_HEADING_ENDINGS = ("liche", "lichen", "ische", "ischen", "ung", "ungen", "heit", "keit")
+
+
+def heading_word(token: str) -> bool:
+    """Whether ``token`` is a word of a subheading rather than of a name."""
+    word = bare(token).casefold()
+    return word in HEADING_WORDS or (len(word) > 6 and word.endswith(_HEADING_ENDINGS))
