@@ -606,8 +606,9 @@ def _may_credit(text: str) -> bool:
     if text[0] >= "\u3400":  # Han, kana, Hangul: markers touch the names, or follow them
         return _may_open(text, _OPENING_WORDS, _OPENING_CJK) or "著" in text or "기자" in text
     # Most lines open with a word no marker starts with: two letters tell.
+    # ('The' opens many lines: 'the blog of X' is told by its 'log'.)
     if text[0] not in _LEADING and text[:2].lower() not in _OPENING_STARTS:
-        return False
+        return "log" in text[:14] and _may_open(text, _OPENING_WORDS, _OPENING_CJK)
     return _may_open(text, _OPENING_WORDS, _OPENING_CJK)
 
 
@@ -712,7 +713,7 @@ _ROLE_FIRST_WORDS = frozenset(
 _ROLE_CJK = ("译者", "翻译", "翻譯", "编辑", "责任编辑", "責任編輯", "摄影", "图")
 _OPENING_WORDS = _BYLINE_FIRST_WORDS | _ROLE_FIRST_WORDS | {"additional"}
 _OPENING_CJK = _BYLINE_CJK + _ROLE_CJK
-_OPENING_STARTS = frozenset(word[:2] for word in _OPENING_WORDS | _ARTICLES)
+_OPENING_STARTS = frozenset(word[:2] for word in _OPENING_WORDS)
 _ROLE_AT_START = re.compile(
     r"^[(\[\s]*(?:"
     + "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(_ROLE_MARKERS))
