@@ -121,3 +121,48 @@ def looks_like_full_name(tokens: list[str]) -> bool:
     if len(tokens[-1].rstrip(".")) < 2 or tokens[-1].endswith("."):
         return False
     return all(is_name_token(t) or t.lower() in PARTICLES for t in tokens[1:-1])
+
+
+def not_a_name(token: str) -> bool:
+    """Whether ``token`` (any case) is a word the lists know as something else than a name."""
+    return bare(token).casefold().rstrip(".") in _NOT_NAMES
+
+
+# The commonest Chinese surnames (single characters): a short Han line opening with one of
+# them may be a name ('王华东'); one opening otherwise ('创始人', founder) is not.
+CHINESE_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
+    "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫"
+    "寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻"
+    "位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦"
+    "戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利呼居揭干但尉"
+    "冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由欧阳"
+)
+
+
+# Words of the subheadings and page furniture that sit alone on a line under a headline,
+# where a byline could be: capitalised, yet not names.
+HEADING_WORDS = _words(
+    "key points point summary introduction background conclusion conclusions overview "
+    "highlights highlight update updates analysis opinion comment comments editorial "
+    "breaking live latest top stories story more watch listen video videos photo photos "
+    "gallery advertisement sponsored related topics topic tags tag share print email "
+    "contents content menu home search login sign subscribe newsletter podcast interview "
+    "explainer features feature column columns letters letter review reviews takeaways "
+    "facts figures question questions answer answers notes note sources source abstract "
+    "frage antwort anfrage fragen zusammenfassung einleitung hintergrund kommentar meinung "
+    "résumé sommaire entretien tribune chronique resumen entrevista opinión noticias "
+    "sommario intervista notizie"
+)
+# Adjective and abstract-noun endings of German, Dutch and Scandinavian headings
+# ('Mündliche', 'Schriftliche', 'Versammlung'); no common given name or surname ends so.
+_HEADING_ENDINGS = ("liche", "lichen", "ische", "ischen", "ung", "ungen", "heit", "keit")
+
+
+def heading_word(token: str) -> bool:
+    """Whether ``token`` is a word of a subheading rather than of a name."""
+    word = bare(token).casefold()
+    return word in HEADING_WORDS or (len(word) > 6 and word.endswith(_HEADING_ENDINGS))
