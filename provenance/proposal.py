@@ -232,10 +232,27 @@ def url_handle(url: str | None) -> str | None:
     return f"@{found.group(1)}" if found else None
 
 
-def _authors(document: Document, evidence: Evidence, url: str | None) -> list[str]:
-    """Who the page says wrote it: its byline (a person, a handle, or an organisation such as
-    a wire agency), else its metadata, a sign-off, or the handle in a platform address."""
+def _another_outlet(name: str, host: Host, outlets: Sequence[Outlet]) -> bool:
+    """Whether an organisational byline names an outlet other than the host ('Agencia EFE'
+    on a regional daily), rather than the host's own staff ('Our Correspondent')."""
+    return not host.named(name) and knowledge.resolve_name(name, outlets) is not None
+
+
+def _authors(
+    document: Document,
+    evidence: Evidence,
+    url: str | None,
+    host: Host,
+    outlets: Sequence[Outlet] = (),
+) -> list[str]:
+    """Who the page says wrote it: its byline (a person, a handle, or the host itself as an
+    organisation), else its metadata, a sign-off, the host's own agency-style dateline
+    ('TEHRAN, Young Journalists Club (YJC) -'), or the handle in a platform address. An
+    organisational byline naming another outlet ('por Agencia EFE') credits that outlet with
+    the text: it names no author."""
     for byline in evidence.bylines:
+        if byline.organisation and any(_another_outlet(n, host, outlets) for n in byline.names):
+            continue
         if byline.names:
             return list(dict.fromkeys(byline.names))
     if document.metadata.author:
@@ -245,6 +262,16 @@ def _authors(document: Document, evidence: Evidence, url: str | None) -> list[st
         return list(dict.fromkeys(name for name in names if name))
     if evidence.sign_offs:
         return [evidence.sign_offs[-1].name]
+    own = next(
+        (
+            c
+            for c in evidence.credits
+            if c.kind in (CreditKind.AGENCY_DATELINE, CreditKind.AGENCY) and host.credited_by(c)
+        ),
+        None,
+    )
+    if own is not None:
+        return [own.target]
     handle = url_handle(url)
     return [handle] if handle else []
 
@@ -380,10 +407,13 @@ class Host:
             return True
         if self.domain and credit.domain == self.domain:
             return True
+        return self.named(credit.target)
+
+    def named(self, target: str) -> bool:
+        """Whether ``target`` is a name the host goes by."""
         forms = self.names()
         if not forms:
             return False
-        target = credit.target
         pieces = [target, *re.findall(r"\(([^()]{1,40})\)", target)]
         if any(_folded(piece) in forms for piece in pieces):
             return True
@@ -765,7 +795,7 @@ def propose(
             relation=relation,
             publisher=publisher_id,
             url=url,
-            author=_authors(document, evidence, url),
+            author=_authors(document, evidence, url, host, catalog.outlets),
             translator=translators,
             in_language=language,
             date_published=copy_date,
