@@ -11,6 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
+from provenance.evidence.calendar_data import TABLE as CALENDAR
 from provenance.evidence.model import DateKind, DateMention, build
 from provenance.evidence.registry import Context, extractor
 from provenance.evidence.text import Source, boundary_spans, word_patterns
@@ -177,7 +178,57 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "дек",
     ),
 }
-MONTH_NUMBER = {name: number for number, names in _MONTHS.items() for name in names}
+def trie(words: list[str] | set[str] | dict[str, int]) -> str:
+    """A regex matching exactly ``words``, as a trie: much faster than a flat alternation.
+    A space in a word matches any run of whitespace."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + emit(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(tree)
+
+
+_LEGACY = {name: number for number, names in _MONTHS.items() for name in names}
+
+
+def _cldr_names(field: str) -> dict[str, int]:
+    """Every language's month names of ``field`` ('months', 'abbreviations') to their month
+    number; a name that is one month in one language and another elsewhere ('listopad' is
+    November in Polish and Czech, October in Croatian) is left out: no value is safer."""
+    numbers: dict[str, set[int]] = {}
+    for language in CALENDAR.values():
+        for number, names in enumerate(language[field], start=1):
+            for name in names:
+                numbers.setdefault(name, set()).add(number)
+    return {name: next(iter(found)) for name, found in numbers.items() if len(found) == 1}
+
+
+# The hand table above keeps its words (others rely on them); CLDR adds every wide name.
+MONTH_NUMBER = {**_cldr_names("months"), **_LEGACY}
+# CLDR abbreviations not already a name above ('sie', 'lis', 'ago', 'set', 'gen', 'dic'):
+# many are ordinary words somewhere ('ago' in English), so they count only inside a full
+# date with a day and a year (see ``_month``).
+MONTH_ABBREVIATION = {
+    name: number for name, number in _cldr_names("abbreviations").items() if name not in MONTH_NUMBER
+}
+_ANY_MONTH = {**MONTH_ABBREVIATION, **MONTH_NUMBER}
+WEEKDAYS = frozenset(
+    name for language in CALENDAR.values() for names in language["weekdays"] for name in names
+)
 # English month names are also ordinary words ('may', 'march'): they count only capitalised.
 _ENGLISH = frozenset(
     (
@@ -185,8 +236,7 @@ _ENGLISH = frozenset(
         "jan feb mar apr jun jul aug sep sept oct nov dec"
     ).split(SPACE)
 )
-_MONTH = "|".join(sorted(map(re.escape, MONTH_NUMBER), key=len, reverse=True))
-_M = rf"(?P<month>{_MONTH})\.?"
+_M = rf"(?P<month>{trie(_ANY_MONTH)})\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º|°)?"
 _Y = r"(?P<year>1[89]\d\d|20\d\d)(?:\s*(?:года|г\.|yılı))?"
 _B, _E = r"(?<![\w])", r"(?![\w])"
@@ -285,34 +335,10 @@ _GLUED_AGO = re.compile(
 )
 
 
-def trie(words: list[str] | set[str] | dict[str, int]) -> str:
-    """A regex matching exactly ``words``, as a trie: much faster than a flat alternation.
-    A space in a word matches any run of whitespace."""
-    tree: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [
-            (r"\s+" if char == " " else re.escape(char)) + emit(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(tree)
-
-
 # Scanning every pattern over the whole text costs milliseconds per article; instead one fast
 # trie scan of the lowercased text finds the words a date must contain, and the full patterns
 # run only in small windows around them.
-_MONTH_WORD = re.compile(rf"(?<![\w]){trie(MONTH_NUMBER)}(?![\w])")
+_MONTH_WORD = re.compile(rf"(?<![\w]){trie(_ANY_MONTH)}(?![\w])")
 _MONTH_WORD_ANY_CASE = re.compile(_MONTH_WORD.pattern, re.IGNORECASE)
 _NUMERIC = re.compile(r"\d[-./]\d{1,2}[-./]\d")
 _ANCHOR_WORDS = (
@@ -322,6 +348,7 @@ _ANCHOR_WORDS = (
     "récemment hier aujourd'hui pasado pasada hace recientemente ayer scorso scorsa "
     "recentemente ieri прошлой прошлом назад недавно вчера сегодня geçen dün geçenlerde"
 ).split(SPACE)
+_ANCHOR_SET = frozenset(_ANCHOR_WORDS)
 _ANCHOR = re.compile(rf"(?<![\w]){trie(_ANCHOR_WORDS)}(?![\w])")
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 # On lowercased text both lists are found in one scan (a scan costs as much as all the
@@ -329,7 +356,7 @@ _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 # both, so each hit of the joint pattern is a hit of exactly one list's own pattern.
 # Every word ends on a word character, so the scan may open on the character before each.
 _MONTH_OR_ANCHOR, _AFTER_BREAK = word_patterns(
-    r"\w", rf"{trie([*MONTH_NUMBER, *_ANCHOR_WORDS])}(?![\w])"
+    r"\w", rf"{trie([*_ANY_MONTH, *_ANCHOR_WORDS])}(?![\w])"
 )
 MONTH_WINDOW, RELATIVE_WINDOW = 30, 60
 
@@ -371,17 +398,26 @@ def _month_and_anchor_hits(
     months: list[tuple[int, int]] = []
     anchors: list[tuple[int, int]] = []
     for hit in boundary_spans(_MONTH_OR_ANCHOR, _AFTER_BREAK, lowered, start, stop):
-        (months if lowered[hit[0] : hit[1]] in MONTH_NUMBER else anchors).append(hit)
+        word = lowered[hit[0] : hit[1]]
+        # 'ago' is both: Spanish for August ('12 ago 2024') and English for 'before'.
+        if word in _ANY_MONTH:
+            months.append(hit)
+        if word in _ANCHOR_SET:
+            anchors.append(hit)
     return months, anchors
 
 
-def _month(raw: str) -> int | None:
+def _month(raw: str, full_date: bool = True) -> int | None:
+    """The month ``raw`` names; an abbreviation only inside a ``full_date`` (day and year)."""
     if raw.isdigit():
         return int(raw)
     word = raw.rstrip(".").lower()
     if word in _ENGLISH and not raw[0].isupper():
         return None
-    return MONTH_NUMBER.get(word)
+    number = MONTH_NUMBER.get(word)
+    if number is None and full_date:
+        return MONTH_ABBREVIATION.get(word)
+    return number
 
 
 def _value(kind: DateKind, match: re.Match[str]) -> tuple[bool, str | None]:
@@ -394,7 +430,8 @@ def _value(kind: DateKind, match: re.Match[str]) -> tuple[bool, str | None]:
             if first != second and day > 12 >= month:
                 return _valid(year, month, day)
         return (1 <= first <= 31 and 1 <= second <= 31 and 1800 <= year <= 2100), None
-    month_number = _month(groups["month"]) if groups.get("month") else None
+    full_date = groups.get("day") is not None and groups.get("year") is not None
+    month_number = _month(groups["month"], full_date) if groups.get("month") else None
     if month_number is None or not 1 <= month_number <= 12:
         return False, None
     day_number = int(groups["day"]) if groups.get("day") else None
