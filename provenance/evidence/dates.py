@@ -178,6 +178,8 @@ _MONTHS: dict[int, tuple[str, ...]] = {
         "дек",
     ),
 }
+
+
 def trie(words: list[str] | set[str] | dict[str, int]) -> str:
     """A regex matching exactly ``words``, as a trie: much faster than a flat alternation.
     A space in a word matches any run of whitespace."""
@@ -223,15 +225,18 @@ MONTH_NUMBER = {**_cldr_names("months"), **_LEGACY}
 # many are ordinary words somewhere ('ago' in English), so they count only inside a full
 # date with a day and a year (see ``_month``).
 MONTH_ABBREVIATION = {
-    name: number for name, number in _cldr_names("abbreviations").items() if name not in MONTH_NUMBER
+    name: number
+    for name, number in _cldr_names("abbreviations").items()
+    if name not in MONTH_NUMBER
 }
 _ANY_MONTH = {**MONTH_ABBREVIATION, **MONTH_NUMBER}
-WEEKDAYS = frozenset(
-    name for language in CALENDAR.values() for names in language["weekdays"] for name in names
+WEEKDAY_NAMES: list[str] = sorted(
+    {name for language in CALENDAR.values() for names in language["weekdays"] for name in names}
 )
 # English month words that are also ordinary words ('may', 'march') or lowercase
-# abbreviations count only capitalised, or inside a full date. The other full names stay case-free: Dutch,
-# Swedish, Danish, Norwegian, Slovenian and Hungarian write 'december', 'april' in lower case.
+# abbreviations count only capitalised, or inside a full date. The other full names stay
+# case-free: Dutch, Swedish, Danish, Norwegian, Slovenian and Hungarian write 'december',
+# 'april' in lower case.
 _ENGLISH = frozenset("march may jan feb mar apr jun jul aug sep sept oct nov dec".split(SPACE))
 _M = rf"(?P<month>{trie(_ANY_MONTH)})\.?"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º|°)?"
@@ -565,7 +570,10 @@ _WIDE_SCRIPT_PATTERNS: tuple[tuple[DateKind, re.Pattern[str]], ...] = tuple(
             r"(?<![\w])(?:ngày\s{1,3})?(?P<day>[0-3]?\d)\s{1,3}th[áa]ng\s{1,3}(?P<month>1[0-2]|0?[1-9])"
             r",?\s{1,3}(?:năm\s{1,3})?(?P<year>1[89]\d\d|20\d\d)(?![\w])",
         ),
-        (DateKind.MONTH_YEAR, r"(?<!\d)(?P<year>\d{4})\s?[年년]\s?(?P<month>\d{1,2})\s?[月월](?!\s?\d)"),
+        (
+            DateKind.MONTH_YEAR,
+            r"(?<!\d)(?P<year>\d{4})\s?[年년]\s?(?P<month>\d{1,2})\s?[月월](?!\s?\d)",
+        ),
         (DateKind.YEARLESS, r"(?<!\d)(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日号일]"),
         (DateKind.RELATIVE, _CJK_RELATIVE),
     )
@@ -579,10 +587,11 @@ def find_dates(
     ``month_first``: how the page orders an ambiguous numeric date (True: 03/02 is March 2),
     None when its language is unknown (then no value is claimed for it)."""
     text = source.text
-    ascii_text = text.isascii()
-    if not ascii_text and _FOREIGN_DIGIT.search(text, start, end or len(text)):
-        text = text.translate(_TO_ASCII_DIGITS)
     stop = len(text) if end is None else end
+    ascii_text = (text if start == 0 and stop == len(text) else text[start:stop]).isascii()
+    if not ascii_text and _FOREIGN_DIGIT.search(text, start, stop):
+        # Only the range is translated (a header line need not cost the whole page).
+        text = text[:start] + text[start:stop].translate(_TO_ASCII_DIGITS) + text[stop:]
     # One byte per character: claimed or not. Checking a span is O(its length).
     taken = bytearray(stop - start)
     found: list[DateMention] = []
