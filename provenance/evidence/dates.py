@@ -331,9 +331,16 @@ _RELATIVE_SOURCE = (
     r"|на\s{1,3}прошлой\s{1,3}неделе|в\s{1,3}прошлом\s{1,3}(?:месяце|году)|\d{1,4}\s{1,3}(?:дней|дня|недель|месяцев|лет|года)\s{1,3}назад"
     r"|недавно|вчера|сегодня"
     r"|geçen\s{1,3}(?:hafta|ay|yıl)|dün|geçenlerde"
-    # N units ago, in the languages of page stamps; the unit words are every case a number
-    # takes ('3 часа', '5 часов', '2 godziny', '5 godzin').
-    rf"|vor\s{{1,3}}{_FOREIGN_NUMBER}\s{{1,3}}(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+    r")(?![\w])"
+)
+_RELATIVE = re.compile(_RELATIVE_SOURCE, re.IGNORECASE)
+
+# N units ago in the languages of page stamps, beside the older pattern: scanned only
+# around their own anchor words, so that English text pays nothing for them. The unit
+# words are every case a number takes ('3 часа', '5 часов', '2 godziny', '5 godzin').
+_FOREIGN_RELATIVE_SOURCE = (
+    r"(?<![\w-])(?:"
+    rf"vor\s{{1,3}}{_FOREIGN_NUMBER}\s{{1,3}}(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
     r"|gerade\s{1,3}eben"
     rf"|il\s{{1,3}}y\s{{1,3}}a\s{{1,3}}{_FOREIGN_NUMBER}\s{{1,3}}(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|années?)"
     r"|à\s{1,3}l'instant"
@@ -355,7 +362,7 @@ _RELATIVE_SOURCE = (
     rf"|{_FOREIGN_NUMBER}\s{{1,3}}(?:ثانیه|دقیقه|ساعت|روز|هفته|ماه|سال)\s{{1,3}}پیش|دیروز"
     r")(?![\w])"
 )
-_RELATIVE = re.compile(_RELATIVE_SOURCE, re.IGNORECASE)
+_FOREIGN_RELATIVE = re.compile(_FOREIGN_RELATIVE_SOURCE, re.IGNORECASE)
 
 
 def lowercase_twin(source: str) -> str:
@@ -377,6 +384,7 @@ def case_blind(text: str) -> bool:
 # IGNORECASE makes the relative pattern four times slower; on lowercased text its twin
 # finds the same dates wherever the text is case-blind.
 _RELATIVE_LOWER = re.compile(lowercase_twin(_RELATIVE_SOURCE))
+_FOREIGN_RELATIVE_LOWER = re.compile(lowercase_twin(_FOREIGN_RELATIVE_SOURCE))
 # '2 years ago' glued to a preceding tag ('#asia2 years ago') still reads as a relative date.
 # The look-behind follows the first digit (same matches): a pattern that opens with a digit
 # lets the regex engine skip straight to digits instead of trying every position.
@@ -396,20 +404,33 @@ _ANCHOR_WORDS = (
     "today tomorrow tonight before monday tuesday wednesday thursday friday saturday sunday "
     "letzte letzten letzter letztes vor gestern heute kürzlich neulich dernier dernière il "
     "récemment hier aujourd'hui pasado pasada hace recientemente ayer scorso scorsa "
-    "recentemente ieri прошлой прошлом назад недавно вчера сегодня geçen dün geçenlerde "
-    "now gerade l'instant hace fa há ontem только вчора щойно тому temu wczoraj chwilą önce dünən "
-    "əvvəl öncə geleden gisteren zojuist منذ أمس پیش دیروز"
+    "recentemente ieri прошлой прошлом назад недавно вчера сегодня geçen dün geçenlerde now"
 ).split(SPACE)
+# The words that open or close a phrase of the foreign pattern: windows around them only.
+_FOREIGN_ANCHOR_WORDS = frozenset(
+    (
+        "vor il hace назад gerade l'instant fa há ontem только вчора щойно тому temu wczoraj "
+        "chwilą önce dünən əvvəl öncə geleden gisteren zojuist منذ أمس پیش دیروز"
+    ).split(SPACE)
+)
+# Anchors of the older pattern; the scan looks for both lists at once.
 _ANCHOR_SET = frozenset(_ANCHOR_WORDS)
+_ANCHOR_WORDS = sorted({*_ANCHOR_WORDS, *_FOREIGN_ANCHOR_WORDS})
 _ANCHOR = re.compile(rf"(?<![\w]){trie(_ANCHOR_WORDS)}(?![\w])")
 _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 # On lowercased text both lists are found in one scan (a scan costs as much as all the
 # matching around its hits). Every word of either list is a whole word, and no word is in
 # both, so each hit of the joint pattern is a hit of exactly one list's own pattern.
 # Every word ends on a word character, so the scan may open on the character before each.
-_MONTH_OR_ANCHOR, _AFTER_BREAK = word_patterns(
-    r"\w", rf"{trie([*_ANY_MONTH, *_ANCHOR_WORDS])}(?![\w])"
+_SCANNED = [*_ANY_MONTH, *_ANCHOR_WORDS]
+# With words of a dozen scripts the trie opens on a hundred branches, each tried in turn at
+# every word start, and a scan costs twice as much; a text in Latin script alone (most) is
+# scanned with the Latin words only.
+_NON_LATIN = re.compile(r"[\u0370-\u1fff\u3000-\ud7ff]")
+_LATIN_MONTH_OR_ANCHOR, _LATIN_AFTER_BREAK = word_patterns(
+    r"\w", rf"{trie([w for w in _SCANNED if not _NON_LATIN.search(w)])}(?![\w])"
 )
+_MONTH_OR_ANCHOR, _AFTER_BREAK = word_patterns(r"\w", rf"{trie(_SCANNED)}(?![\w])")
 MONTH_WINDOW, RELATIVE_WINDOW = 30, 60
 
 
@@ -440,23 +461,29 @@ def _hits(
 
 def _month_and_anchor_hits(
     text: str, lowered: str | None, start: int, stop: int
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(month-word spans, anchor-word spans) in ``text[start:stop]``."""
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """(month-word spans, anchor-word spans, foreign-anchor-word spans) in the range."""
     if lowered is None:
-        return (
-            _hits(_MONTH_WORD, _MONTH_WORD_ANY_CASE, text, None, start, stop),
-            _hits(_ANCHOR, _ANCHOR_ANY_CASE, text, None, start, stop),
-        )
+        every = _hits(_ANCHOR, _ANCHOR_ANY_CASE, text, None, start, stop)
+        anchors = [(a, b) for a, b in every if text[a:b].lower() in _ANCHOR_SET]
+        foreign = [(a, b) for a, b in every if text[a:b].lower() in _FOREIGN_ANCHOR_WORDS]
+        return _hits(_MONTH_WORD, _MONTH_WORD_ANY_CASE, text, None, start, stop), anchors, foreign
     months: list[tuple[int, int]] = []
-    anchors: list[tuple[int, int]] = []
-    for hit in boundary_spans(_MONTH_OR_ANCHOR, _AFTER_BREAK, lowered, start, stop):
+    anchors = []
+    foreign = []
+    plain, opened = _MONTH_OR_ANCHOR, _AFTER_BREAK
+    if not _NON_LATIN.search(lowered, start, stop):
+        plain, opened = _LATIN_MONTH_OR_ANCHOR, _LATIN_AFTER_BREAK
+    for hit in boundary_spans(plain, opened, lowered, start, stop):
         word = lowered[hit[0] : hit[1]]
         # 'ago' is both: Spanish for August ('12 ago 2024') and English for 'before'.
         if word in _ANY_MONTH:
             months.append(hit)
         if word in _ANCHOR_SET:
             anchors.append(hit)
-    return months, anchors
+        if word in _FOREIGN_ANCHOR_WORDS:
+            foreign.append(hit)
+    return months, anchors, foreign
 
 
 def _month(raw: str, full_date: bool = True) -> int | None:
@@ -607,7 +634,9 @@ def find_dates(
 
     lowered = source.lowered
     lowered_or_none = lowered if len(lowered) == len(text) else None  # 'İ' lowercases to 2
-    month_hits, anchors = _month_and_anchor_hits(text, lowered_or_none, start, stop)
+    month_hits, anchors, foreign_anchors = _month_and_anchor_hits(
+        text, lowered_or_none, start, stop
+    )
     # Each month word is tried once against the patterns, most complete first, at the few
     # places such a date can start: no pattern scans the text.
     word_patterns = [(kind, pattern) for kind, pattern, numeric in _PATTERNS if not numeric]
@@ -639,7 +668,9 @@ def find_dates(
                     ok, value = _value(kind, match, month_first)
                     if ok:
                         claim(match.start(), match.end(), kind, value)
-    if not ascii_text:
+    # CJK, Hangul and Vietnamese (whose letters 'ư', 'ạ' sit in the same block as Greek
+    # extended) all hold a character of the non-Latin blocks.
+    if not ascii_text and _NON_LATIN.search(text, start, stop):
         marks = [m.span() for m in _WIDE_SCRIPT_MARK.finditer(text, start, stop)]
         for lo, hi in _windows(marks, MONTH_WINDOW, stop):
             for kind, pattern in _WIDE_SCRIPT_PATTERNS:
@@ -647,15 +678,22 @@ def find_dates(
                     ok, value = (True, None) if kind is DateKind.RELATIVE else _value(kind, match)
                     if ok:
                         claim(match.start(), match.end(), kind, value)
-    for lo, hi in _windows(anchors, RELATIVE_WINDOW, stop):
-        lo, hi = max(lo, start), min(hi, stop)
-        relative, haystack = _RELATIVE, text
-        # The pattern's look-behind reads the character before the window too.
-        if lowered_or_none is not None and case_blind(text[max(0, lo - 1) : hi]):
-            relative, haystack = _RELATIVE_LOWER, lowered_or_none
-        for pattern, scanned in ((relative, haystack), (_GLUED_AGO, text)):
-            for match in pattern.finditer(scanned, lo, hi):
+    for hits, patterns in (
+        (anchors, (_RELATIVE, _RELATIVE_LOWER, _GLUED_AGO)),
+        (foreign_anchors, (_FOREIGN_RELATIVE, _FOREIGN_RELATIVE_LOWER, None)),
+    ):
+        any_case, lower_twin, glued = patterns
+        for lo, hi in _windows(hits, RELATIVE_WINDOW, stop):
+            lo, hi = max(lo, start), min(hi, stop)
+            relative, haystack = any_case, text
+            # The pattern's look-behind reads the character before the window too.
+            if lowered_or_none is not None and case_blind(text[max(0, lo - 1) : hi]):
+                relative, haystack = lower_twin, lowered_or_none
+            for match in relative.finditer(haystack, lo, hi):
                 claim(match.start(), match.end(), DateKind.RELATIVE, None)
+            if glued is not None:
+                for match in glued.finditer(text, lo, hi):
+                    claim(match.start(), match.end(), DateKind.RELATIVE, None)
     found.sort(key=lambda m: m.span.start)
     return found
 

@@ -131,11 +131,25 @@ _RELATIVE_STAMP = re.compile(
     r"|어제|방금|أمس|دیروز|^vor |^il y a |^hace |^há |^منذ ",
     re.IGNORECASE,
 )
+# A piece holds a stamp only with a digit (every date has one) or one of these words (a
+# relative stamp without a digit: 'yesterday', 'an hour ago'); a trie over the lowercased
+# text finds them fast.
+_DIGIT = re.compile(r"\d")
+_RELATIVE_WORD = re.compile(
+    trie(
+        (
+            "ago now yesterday today gestern heute eben hier aujourd'hui instant ayer hoy hace "
+            "ieri oggi fa ontem hoje há вчера сегодня что назад вчора сьогодні щойно тому "
+            "wczoraj dzisiaj chwilą temu dün bugün önce əvvəl öncə gisteren vandaag zojuist "
+            "geleden 刚 剛 昨 今 前 어제 방금 전 أمس منذ دیروز پیش"
+        ).split()
+    )
+)
 # A scraper's metadata line: ' date 2020-08-09 Article content' (the rest is page furniture).
 _SCRAPER_DATE = re.compile(r"date\s{1,3}(?P<value>(?:1[89]|20)\d\d-[01]\d(?:-[0-3]\d)?)(?![\w-])")
 # A month glued to the word before by a scraper: '2 min readFeb 20, 2022'.
 _GLUED_MONTH = re.compile(
-    r"(?<=[a-z])(?P<month>[A-Z][a-z]{2,8})\.?\s{1,3}(?P<day>[0-3]?\d),?\s{1,3}"
+    r"(?P<month>[A-Z](?<=[a-z][A-Z])[a-z]{2,8})\.?\s{1,3}(?P<day>[0-3]?\d),?\s{1,3}"
     r"(?P<year>(?:1[89]|20)\d\d)(?![\w])"
 )
 
@@ -271,10 +285,14 @@ def find_stamps(source: Source, month_first: bool | None = None) -> list[DateSta
     """The header's date stamps in preference order (see the module's docstring)."""
     pieces = header_pieces(source)
     candidates: list[Candidate] = []
+    lowered = source.lowered if len(source.lowered) == len(source.text) else None
     for piece in pieces:
-        special = _special_stamps(source, piece)
-        if special:
-            candidates.extend(special)
+        if _DIGIT.search(source.text, piece.start, piece.end):
+            special = _special_stamps(source, piece)
+            if special:
+                candidates.extend(special)
+                continue
+        elif lowered is not None and not _RELATIVE_WORD.search(lowered, piece.start, piece.end):
             continue
         # Piece by piece: the paragraphs skipped between pieces are never scanned.
         inside = find_dates(source, piece.start, piece.end, month_first)
