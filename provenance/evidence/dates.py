@@ -396,7 +396,7 @@ _GLUED_AGO = re.compile(
 # Scanning every pattern over the whole text costs milliseconds per article; instead one fast
 # trie scan of the lowercased text finds the words a date must contain, and the full patterns
 # run only in small windows around them.
-_MONTH_WORD = re.compile(rf"(?<![\w]){trie(_ANY_MONTH)}(?![\w])")
+_MONTH_WORD = re.compile(rf"(?<![\w]){trie(MONTH_NUMBER)}(?![\w])")
 _MONTH_WORD_ANY_CASE = re.compile(_MONTH_WORD.pattern, re.IGNORECASE)
 _NUMERIC = re.compile(r"\d[-./]\d{1,2}[-./]\d")
 _ANCHOR_WORDS = (
@@ -422,7 +422,16 @@ _ANCHOR_ANY_CASE = re.compile(_ANCHOR.pattern, re.IGNORECASE)
 # matching around its hits). Every word of either list is a whole word, and no word is in
 # both, so each hit of the joint pattern is a hit of exactly one list's own pattern.
 # Every word ends on a word character, so the scan may open on the character before each.
-_SCANNED = [*_ANY_MONTH, *_ANCHOR_WORDS]
+# Abbreviations count only between a day and a year, so they are not scanned as words
+# (one is 'ago', ten times an article): ``_ABBREVIATED_DATE`` finds them after a day.
+_SCANNED = [*MONTH_NUMBER, *_ANCHOR_WORDS]
+# The pattern opens on a digit (a digit not after a letter or digit) so that the engine skips
+# straight to digits: '12 ago 2024', '3 sie. 2021', '5 de set de 2020'.
+_ABBREVIATED_DATE = re.compile(
+    rf"\d(?<![\w]\d)\d?(?:\.|º|er)?(?:\s{{1,3}}de)?\s{{1,3}}(?P<word>{trie(MONTH_ABBREVIATION)})"
+    rf"\.?(?:\s{{1,3}}de)?,?\s{{1,3}}(?:1[89]|20)\d\d(?![\w])",
+    re.IGNORECASE,
+)
 # With words of a dozen scripts the trie opens on a hundred branches, each tried in turn at
 # every word start, and a scan costs twice as much; a text in Latin script alone (most) is
 # scanned with the Latin words only.
@@ -460,7 +469,7 @@ def _hits(
 
 
 def _month_and_anchor_hits(
-    text: str, lowered: str | None, start: int, stop: int
+    text: str, lowered: str | None, start: int, stop: int, latin: bool
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
     """(month-word spans, anchor-word spans, foreign-anchor-word spans) in the range."""
     if lowered is None:
@@ -472,12 +481,12 @@ def _month_and_anchor_hits(
     anchors = []
     foreign = []
     plain, opened = _MONTH_OR_ANCHOR, _AFTER_BREAK
-    if not _NON_LATIN.search(lowered, start, stop):
+    if latin:  # no word of another script can be there
         plain, opened = _LATIN_MONTH_OR_ANCHOR, _LATIN_AFTER_BREAK
     for hit in boundary_spans(plain, opened, lowered, start, stop):
         word = lowered[hit[0] : hit[1]]
         # 'ago' is both: Spanish for August ('12 ago 2024') and English for 'before'.
-        if word in _ANY_MONTH:
+        if word in MONTH_NUMBER:
             months.append(hit)
         if word in _ANCHOR_SET:
             anchors.append(hit)
@@ -616,7 +625,10 @@ def find_dates(
     text = source.text
     stop = len(text) if end is None else end
     ascii_text = (text if start == 0 and stop == len(text) else text[start:stop]).isascii()
-    if not ascii_text and _FOREIGN_DIGIT.search(text, start, stop):
+    # Greek, Cyrillic, Arabic, CJK...: most texts hold none, and then neither foreign
+    # digits (their blocks lie in the same range), non-Latin month names nor CJK dates.
+    latin = ascii_text or not _NON_LATIN.search(text, start, stop)
+    if not latin and _FOREIGN_DIGIT.search(text, start, stop):
         # Only the range is translated (a header line need not cost the whole page).
         text = text[:start] + text[start:stop].translate(_TO_ASCII_DIGITS) + text[stop:]
     # One byte per character: claimed or not. Checking a span is O(its length).
@@ -635,11 +647,14 @@ def find_dates(
     lowered = source.lowered
     lowered_or_none = lowered if len(lowered) == len(text) else None  # 'İ' lowercases to 2
     month_hits, anchors, foreign_anchors = _month_and_anchor_hits(
-        text, lowered_or_none, start, stop
+        text, lowered_or_none, start, stop, latin
     )
     # Each month word is tried once against the patterns, most complete first, at the few
     # places such a date can start: no pattern scans the text.
     word_patterns = [(kind, pattern) for kind, pattern, numeric in _PATTERNS if not numeric]
+    abbreviated = [m.span("word") for m in _ABBREVIATED_DATE.finditer(text, start, stop)]
+    if abbreviated:
+        month_hits = sorted({*month_hits, *abbreviated})
     for month_start, month_end in month_hits:
         # Every word pattern reads its month from this very word ('may', 'march' in lower
         # case are ordinary words): when it is no month, no pattern can succeed.
@@ -670,7 +685,7 @@ def find_dates(
                         claim(match.start(), match.end(), kind, value)
     # CJK, Hangul and Vietnamese (whose letters 'ư', 'ạ' sit in the same block as Greek
     # extended) all hold a character of the non-Latin blocks.
-    if not ascii_text and _NON_LATIN.search(text, start, stop):
+    if not latin:
         marks = [m.span() for m in _WIDE_SCRIPT_MARK.finditer(text, start, stop)]
         for lo, hi in _windows(marks, MONTH_WINDOW, stop):
             for kind, pattern in _WIDE_SCRIPT_PATTERNS:
