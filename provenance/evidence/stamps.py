@@ -159,6 +159,7 @@ class Piece(NamedTuple):
 
     start: int
     end: int
+    run: int  # pieces of one run have no paragraph between them
 
 
 class Candidate(NamedTuple):
@@ -168,7 +169,8 @@ class Candidate(NamedTuple):
 
 
 def _long(text: str) -> bool:
-    return len(text) > LONG_CHARS or len(text.split()) > LONG_WORDS
+    # More than LONG_WORDS words take at least twice as many characters.
+    return len(text) > LONG_CHARS or (len(text) > 2 * LONG_WORDS and len(text.split()) > LONG_WORDS)
 
 
 def header_pieces(source: Source) -> list[Piece]:
@@ -177,7 +179,8 @@ def header_pieces(source: Source) -> list[Piece]:
     long_seen = 0
     for line in source.content[:HEADER_LINES]:
         offset = line.start
-        for part in line.text.split(OMISSION):
+        parts = line.text.split(OMISSION) if OMISSION in line.text else (line.text,)
+        for part in parts:
             start = offset + len(part) - len(part.lstrip())
             end = offset + len(part.rstrip())
             offset += len(part) + len(OMISSION)
@@ -189,7 +192,7 @@ def header_pieces(source: Source) -> list[Piece]:
                 if long_seen == 2:
                     return pieces
                 continue
-            pieces.append(Piece(start, end))
+            pieces.append(Piece(start, end, long_seen))
     return pieces
 
 
@@ -281,12 +284,23 @@ def _special_stamps(source: Source, piece: Piece) -> list[Candidate]:
     return [Candidate(1, span.start, stamp)]
 
 
+def _dates_by_run(
+    source: Source, pieces: list[Piece], month_first: bool | None
+) -> dict[int, list[DateMention]]:
+    """The dates of each run of pieces, one scan a run: a call costs more than a line."""
+    runs: dict[int, tuple[int, int]] = {}
+    for piece in pieces:
+        first = runs.get(piece.run, (piece.start, piece.end))[0]
+        runs[piece.run] = (first, piece.end)
+    return {run: find_dates(source, a, b, month_first) for run, (a, b) in runs.items()}
+
+
 def find_stamps(source: Source, month_first: bool | None = None) -> list[DateStamp]:
     """The header's date stamps in preference order (see the module's docstring)."""
-    pieces = header_pieces(source)
     candidates: list[Candidate] = []
     lowered = source.lowered if len(source.lowered) == len(source.text) else None
-    for piece in pieces:
+    pieces: list[Piece] = []
+    for piece in header_pieces(source):
         if _DIGIT.search(source.text, piece.start, piece.end):
             special = _special_stamps(source, piece)
             if special:
@@ -294,8 +308,13 @@ def find_stamps(source: Source, month_first: bool | None = None) -> list[DateSta
                 continue
         elif lowered is not None and not _RELATIVE_WORD.search(lowered, piece.start, piece.end):
             continue
-        # Piece by piece: the paragraphs skipped between pieces are never scanned.
-        inside = find_dates(source, piece.start, piece.end, month_first)
+        pieces.append(piece)
+    dates = _dates_by_run(source, pieces, month_first)
+    for piece in pieces:
+        # A date the scan read across a line break belongs to no one line: no stamp.
+        inside = [
+            m for m in dates[piece.run] if piece.start <= m.span.start and m.span.end <= piece.end
+        ]
         if inside:
             candidates.extend(_stamps_in_piece(source, piece, inside))
     candidates.sort(key=lambda candidate: (candidate.rank, candidate.start))
