@@ -689,17 +689,6 @@ def _wire_relation(
     return HopRelation.SYNDICATED if wire else relation
 
 
-def _same_owner(handle: str, name: str) -> bool:
-    """Whether a blog handle ('yve-laran', 'castronovo') is the bylined person's name."""
-    folded_handle, folded_name = _folded(handle), _folded(name)
-    if not folded_handle or not folded_name:
-        return False
-    if folded_handle in folded_name or folded_name in folded_handle:
-        return True
-    parts = [_folded(part) for part in re.split(r"[\s.-]+", name) if len(part) > 2]
-    return any(part and part in folded_handle for part in parts)
-
-
 def _blog_handle(url: str | None) -> str | None:
     """The blog's own name where a blog platform hosts it on a subdomain
     ('kanalost.wordpress.com' -> 'kanalost'): the owner, who writes what the blog does not
@@ -821,35 +810,16 @@ def propose(
         notes.append("a translation whose source language is not named: set chain[0].inLanguage")
     if publisher.proposed and publisher.outlet is not None:
         new_outlets.insert(0, publisher.outlet)
-    handle = _blog_handle(url) if not chain else None
-    people = [name for b in evidence.bylines if not b.organisation for name in b.names]
-    if handle is not None and people and not any(_same_owner(handle, n) for n in people):
-        # A blog whose owner is named in its address, carrying a text bylined by someone
-        # else: the post republishes that person's text, from wherever it first ran.
-        origin = Hop(
-            relation=HopRelation.ORIGINAL,
-            author=list(dict.fromkeys(people)),
-            in_language=article.copy_held.in_language,
-            credited=True,
-            note=f"The byline names {', '.join(people)}, not the blog's owner {handle!r}: the "
-            "post republishes their text; where it first ran is not known",
-        )
-        article = article.model_copy(
-            update={
-                "chain": [origin],
-                "copy_held": article.copy_held.model_copy(
-                    update={"relation": HopRelation.REPUBLISHED}
-                ),
-            }
-        )
-    elif handle is not None and not article.copy_held.author:
-        article = article.model_copy(
-            update={"copy_held": article.copy_held.model_copy(update={"author": [handle]})}
-        )
-        notes.append(
-            f"the author is the blog's own name in its address ({handle!r}): the post "
-            "credits no one else"
-        )
+    if not chain and not article.copy_held.author:
+        handle = _blog_handle(url)
+        if handle is not None:
+            article = article.model_copy(
+                update={"copy_held": article.copy_held.model_copy(update={"author": [handle]})}
+            )
+            notes.append(
+                f"the author is the blog's own name in its address ({handle!r}): the post "
+                "credits no one else"
+            )
     for outlet in new_outlets:
         notes.append(
             f"outlet {outlet.id!r} ({outlet.name}) is proposed: review it before relying on it"
