@@ -27,7 +27,9 @@ for _module in (
     "quotes",
     "residue",
     "stamps",
+    "translation",
     "truncation",
+    "uncredited",
 ):
     importlib.import_module(f"provenance.evidence.{_module}")
 
@@ -45,6 +47,8 @@ FIELDS = (
     "name_clusters",
     "residue",
     "truncation",
+    "translations",
+    "uncredited",
     "language",
 )
 

@@ -186,6 +186,39 @@ class Truncation(_Model):
     kind: TruncationKind
 
 
+class TranslationBasis(StrEnum):
+    STATED = "stated"  # 'Translated from the Russian by', 'Перевод с английского', 'X 译'
+    PARALLEL = "parallel"  # lines or paragraphs alternating between two languages
+    RESIDUE = "residue"  # an untranslated caption, breadcrumb or credit in another language
+    MACHINE = "machine"  # machine-translation signs: words glued across a missing space, ...
+
+
+class TranslationSign(_Model):
+    """A sign in the text that it is a translation, with the reason a reader can check."""
+
+    span: Span
+    basis: TranslationBasis
+    reason: str
+    source_language: str | None = None  # ISO 639-1, when the sign names or shows it
+    translator: tuple[str, ...] = ()
+    original: str | None = None  # the credited original (an outlet or a title), when stated
+
+
+class UncreditedKind(StrEnum):
+    EMPTY_CREDIT = "empty-credit"  # 'MOSCOW () -', 'Source:' with nothing after it
+    AUTOPOST = "autopost"  # an auto-posting or aggregation disclaimer
+    BARE_DATELINE = "bare-dateline"  # a wire-style dateline whose agency tag is missing
+    DIGEST = "digest"  # several complete unbylined items on one page
+
+
+class UncreditedSign(_Model):
+    """A visible sign that the text was copied and its credit removed or never given."""
+
+    span: Span
+    kind: UncreditedKind
+    reason: str
+
+
 class Language(_Model):
     code: str  # ISO 639-1 where one exists
     confidence: float  # 0..1
@@ -206,4 +239,6 @@ class Evidence(_Model):
     name_clusters: tuple[NameCluster, ...] = ()
     residue: tuple[Residue, ...] = ()
     truncation: tuple[Truncation, ...] = ()
+    translations: tuple[TranslationSign, ...] = ()
+    uncredited: tuple[UncreditedSign, ...] = ()
     language: Language | None = None
