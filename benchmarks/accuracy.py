@@ -69,7 +69,13 @@ def _translated(article: Article) -> str | None:
 
 
 def _hop_before(article: Article) -> str | None:
-    return f"the entry has {len(article.chain)} hop(s) before the copy" if article.chain else None
+    """A hop before the copy that another outlet published (or an unknown one): the text is
+    given to someone other than the host. An edition of the host's own is not."""
+    host = article.copy_held.publisher
+    others = [hop for hop in article.chain if hop.publisher is None or hop.publisher != host]
+    if not others:
+        return None
+    return f"the entry has {len(others)} hop(s) before the copy from another outlet"
 
 
 def _undated(article: Article) -> str | None:

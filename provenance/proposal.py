@@ -706,6 +706,108 @@ def _blog_handle(url: str | None) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the proposal has read so far, for the inferences made from all of it."""
+
+    chain: list[Hop]
+    relation: HopRelation
+    copy_language: str | None
+    outlets: Sequence[Outlet]
+    host: Outlet | None
+    url: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Inferred:
+    chain: list[Hop]
+    reason: str
+
+
+_LANGUAGE_SEGMENTS = {
+    **{name: code for name, code in _LANGUAGE_NAMES.items()},
+    **{code: code for code in set(_LANGUAGE_NAMES.values())},
+}
+
+
+def address_language(url: str | None) -> str | None:
+    """A language named by a segment of an address's path ('/es/', '/russian/',
+    '.../spanish?x'), as an ISO 639-1 code."""
+    if not url:
+        return None
+    path = re.sub(r"^https?://[^/]+", "", url).split("?", 1)[0].split("#", 1)[0]
+    for segment in path.strip("/").split("/"):
+        code = _LANGUAGE_SEGMENTS.get(segment.casefold())
+        if code is not None:
+            return code
+    return None
+
+
+def _outlet_languages(outlets: Sequence[Outlet], outlet_id: str | None) -> list[str]:
+    outlet = next((o for o in outlets if o.id == outlet_id), None) if outlet_id else None
+    return list(outlet.in_language) if outlet is not None else []
+
+
+def infer_translation(reading: Reading) -> Inferred | None:
+    """A translation the text does not state but shows: the credited source publishes in
+    another language, the text carries signs of one, or the host publishes this copy in a
+    language of an edition of its own ('/spanish'). None when nothing shows one, or the
+    chain already declares it."""
+    language = reading.copy_language
+    chain = list(reading.chain)
+    declared = any(hop.relation == HopRelation.TRANSLATED for hop in chain)
+    if reading.relation == HopRelation.TRANSLATED or declared or language is None:
+        return None
+    if chain:
+        source_languages = _outlet_languages(reading.outlets, chain[0].publisher)
+        if source_languages and language not in source_languages:
+            source = source_languages[0]
+            chain[0] = chain[0].model_copy(update={"in_language": source})
+            return Inferred(
+                chain,
+                f"the credited source publishes in {source}, the copy is in {language}",
+            )
+    sign = next((s for s in reading.evidence.translations if s.source_language != language), None)
+    if sign is not None:
+        shown = sign.source_language
+        if chain:
+            chain[0] = chain[0].model_copy(update={"in_language": shown})
+        else:
+            chain = [
+                Hop(
+                    relation=HopRelation.UNKNOWN,
+                    in_language=shown,
+                    credited=False,
+                    note=f"Inferred: {sign.reason}",
+                )
+            ]
+        return Inferred(chain, sign.reason)
+    host = reading.host
+    if chain or host is None or not host.in_language:
+        return None
+    primary = host.in_language[0]
+    edition = address_language(reading.url)
+    translating = host.category == OutletCategory.AGGREGATOR and primary != language
+    if (edition == language and language not in host.in_language) or (
+        edition == language != primary and translating
+    ):
+        original = Hop(
+            relation=HopRelation.ORIGINAL,
+            publisher=host.id,
+            in_language=primary,
+            credited=False,
+            note=f"Inferred: the address names a {language} edition of an outlet whose "
+            f"primary language is {primary}",
+        )
+        return Inferred(
+            [original],
+            f"the address names a {language} edition ('{reading.url}') of {host.name}, "
+            f"which publishes in {primary} first",
+        )
+    return None
+
+
 def _origin_of(chain: Sequence[Hop], credits: Sequence[Credit]) -> Credit | None:
     """The credit the first hop was made from (its note quotes it)."""
     if not chain or chain[0].note is None:
@@ -765,6 +867,20 @@ def propose(
         if chain and relation != HopRelation.TRANSLATED:
             relation = HopRelation.TRANSLATED
             notes.append("the text names a translator: the copy is proposed as a translation")
+    inferred = infer_translation(
+        Reading(
+            chain=chain,
+            relation=relation,
+            copy_language=language,
+            outlets=[*catalog.outlets, *new_outlets],
+            host=publisher.outlet,
+            url=url,
+            evidence=evidence,
+        )
+    )
+    if inferred is not None:
+        chain, relation = inferred.chain, HopRelation.TRANSLATED
+        notes.append(f"inferred a translation: {inferred.reason}")
     if not chain and publisher_id is None:
         # Nothing says where it came from, and nothing says whose it is.
         relation = HopRelation.UNKNOWN

@@ -72,7 +72,10 @@ def test_a_wire_copy_raises_attribution_and_missing_author(measured: dict[str, o
     assert isinstance(cases, dict)
     raised = cases["wire-copy"]["raised"]
     assert "attribution_mismatch" in raised
-    assert any("hop(s) before the copy" in reason for reason in raised["attribution_mismatch"])
+    assert any(
+        "hop(s) before the copy from another outlet" in reason
+        for reason in raised["attribution_mismatch"]
+    )
     assert "missing_author" in raised
     # The wire dateline's date belongs to the original: some hop is dated.
     assert "missing_date" not in raised

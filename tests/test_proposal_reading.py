@@ -12,10 +12,20 @@ from provenance.evidence.model import (
     DateKind,
     DateMention,
     DateStamp,
+    Evidence,
+    Language,
     StampLabel,
+    TranslationBasis,
+    TranslationSign,
 )
 from provenance.models import Catalog
-from provenance.proposal import Options, metadata_disagreements, propose, url_handle
+from provenance.proposal import (
+    Options,
+    address_language,
+    metadata_disagreements,
+    propose,
+    url_handle,
+)
 from tests.test_add_proposal import catalog, credit, document, evidence, span
 
 __all__ = ["catalog"]  # the module-scoped fixture, shared
@@ -189,3 +199,65 @@ def test_a_blog_on_a_platform_subdomain_is_written_by_its_owner(catalog: Catalog
     wire = credit(CreditKind.SOURCE, "(Baltic Wire Service)", "Baltic Wire Service", "baltic-wire")
     credited = propose(document(), evidence(wire), catalog, options)
     assert credited.article.copy_held.author == []
+
+
+def test_a_language_segment_of_the_address_is_read() -> None:
+    assert address_language("https://site.example/commentary/a-title/spanish?x=1") == "es"
+    assert address_language("https://site.example/ru/news/1") == "ru"
+    assert address_language("https://site.example/news/russia-today") is None
+    assert address_language(None) is None
+
+
+def _spanish() -> Evidence:
+    return evidence(language=Language(code="es", confidence=0.99))
+
+
+def test_an_edition_in_a_language_the_outlet_does_not_publish_in_is_a_translation(
+    catalog: Catalog,
+) -> None:
+    # The catalog's Coastal Herald publishes in English only.
+    options = Options(url="https://thecoastalherald.co.uk/opinion/harbour/spanish")
+    proposal = propose(document(PAGE), _spanish(), catalog, options)
+    article = proposal.article
+    assert article.copy_held.relation == "translated"
+    [original] = article.chain
+    assert (original.publisher, original.in_language) == ("coastal-herald", "en")
+    assert any("inferred a translation" in note for note in proposal.notes)
+    # The same page at an address that names no edition is not inferred to be one.
+    plain = propose(
+        document(PAGE), _spanish(), catalog, Options(url="https://thecoastalherald.co.uk/x")
+    )
+    assert plain.article.chain == []
+
+
+def test_a_source_publishing_in_another_language_makes_a_translation(catalog: Catalog) -> None:
+    # A credit to an outlet the knowledge lists as English-language, on a Spanish page.
+    text = "Huelga en el puerto\n\nFuente: The Economist\n"
+    found = evidence(
+        credit(CreditKind.SOURCE, "Fuente: The Economist", "The Economist", None, text=text),
+        language=Language(code="es", confidence=0.99),
+    )
+    article = propose(document(text), found, catalog, Options(outlet="harbour-digest")).article
+    assert article.copy_held.relation == "translated"
+    assert article.chain[0].in_language == "en"
+    # In English, the same credit is a republication.
+    english = evidence(
+        credit(CreditKind.SOURCE, "Fuente: The Economist", "The Economist", None, text=text),
+        language=Language(code="en", confidence=0.99),
+    )
+    same = propose(document(text), english, catalog, Options(outlet="harbour-digest")).article
+    assert same.copy_held.relation == "republished"
+
+
+def test_a_translation_sign_in_the_text_makes_a_translation(catalog: Catalog) -> None:
+    sign = TranslationSign(
+        span=span("Traducción: Ana Ruiz", PAGE),
+        basis=TranslationBasis.PARALLEL,
+        reason="lines alternate between English and Spanish",
+        source_language="en",
+    )
+    found = evidence(translations=(sign,), language=Language(code="es", confidence=0.99))
+    article = propose(document(PAGE), found, catalog, Options(outlet="harbour-digest")).article
+    assert article.copy_held.relation == "translated"
+    assert article.chain[0].in_language == "en"
+    assert article.chain[0].credited is False

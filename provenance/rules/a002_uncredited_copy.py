@@ -22,7 +22,9 @@ RULE = RuleInfo(
 def check(ctx: ArticleContext) -> Iterator[Finding]:
     if ctx.evidence is None:
         return
-    chain = ctx.article.chain
+    own = ctx.article.copy_held.publisher
+    # A hop of the copy's own publisher (its edition in another language) needs no credit.
+    chain = [hop for hop in ctx.article.chain if own is None or hop.publisher != own]
     if chain and not credits(ctx) and not any(hop.credited for hop in chain):
         yield ctx.finding(
             RULE,
@@ -31,8 +33,8 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
             fix="cite the source in the catalog note, and prefer a credited copy",
         )
         return
-    for index, hop in enumerate(chain):
-        if hop.credited or text_credits_hop(ctx, hop):
+    for index, hop in enumerate(ctx.article.chain):
+        if hop not in chain or hop.credited or text_credits_hop(ctx, hop):
             continue
         if hop.publisher is None and not hop.author:
             continue  # nothing known to credit; the 'credits nobody' case is above
