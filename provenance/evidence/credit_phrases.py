@@ -335,8 +335,9 @@ def agency_hits(text: str) -> list[Hit]:
                 return [Hit(CreditKind.AGENCY_DATELINE, 0, found.end(), target)]
     if text.find("/", 0, 130) >= 0:
         found = _SLASH_DATELINE.match(text)
-        if found and _plausible_wire(found.group("target").strip()):
-            target = found.group("target").strip()
+        # 'Baku. 27 June. REPORT.AZ/': the tag is what follows the date's last full stop.
+        target = found.group("target").rsplit(". ", 1)[-1].strip() if found else ""
+        if found and _plausible_wire(target):
             return [Hit(CreditKind.AGENCY_DATELINE, 0, found.end(), target)]
     if text.find("月", 0, 24) >= 0:
         found = _CJK_DATELINE.match(text)

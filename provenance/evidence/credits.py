@@ -162,14 +162,19 @@ _SOURCE_LABELS = (
     "source",
     "sources",
     "quelle",
+    "quellen",
     "fuente",
+    "fuentes",
     "fonte",
+    "fontes",
     "источник",
+    "источники",
     "джерело",
     "джерела",
     "źródło",
     "źródła",
     "bron",
+    "bronnen",
     "källa",
     "kilde",
     "lähde",
@@ -338,7 +343,7 @@ def _hits_on(
     head = text[:12].lower()
     if (
         not hits
-        and not (families and (worded is None or line.number in worded))
+        and not (worded is None or line.number in worded)
         and line.number not in labelled
         and text[0] not in _OPENING_QUOTES
         and not head.startswith(_LINE_STARTS)
@@ -354,10 +359,10 @@ def _hits_on(
         review = press_review_hit(text)
         if review is not None:
             hits.append(review)
-    if families and (worded is None or line.number in worded):
+    if worded is None or line.number in worded:
         rest_from = max((h.end for h in hits), default=0)
         kinds = {h.kind for h in hits}
-        found_origins = origin_hits(text, families, rest_from, present)
+        found_origins = origin_hits(text, families, rest_from, present) if families else []
         hits.extend(h for h in found_origins if h.kind not in kinds)
         inputs = inputs_hit(text) if "input" in text else None
         if inputs is not None:
@@ -458,11 +463,11 @@ def _may_hold_credit(line: Line, worded: set[int], labelled: set[int]) -> bool:
     first = text[0]
     if first.lower() in _LINE_START_CHARS and text[:12].lower().startswith(_LINE_STARTS):
         return True
+    if not text.isascii() and text.find("月", 0, 24) >= 0:
+        return True
     if first in _OPENING_QUOTES:
         return press_review_hit(text) is not None
-    if len(text) <= 60:
-        return AGENCY_CUE.search(text) is not None
-    return not text.isascii() and text.find("月", 0, 24) >= 0
+    return len(text) <= 60 and AGENCY_CUE.search(text) is not None
 
 
 @extractor("credits")
@@ -473,6 +478,8 @@ def credits(ctx: Context) -> tuple[Credit, ...]:
     present = frozenset(TRIGGERS.intersection(ctx.source.lowered.split()))
     families = tuple(family for family in FAMILIES if family.triggers & present)
     line_words = tuple({word for family in families for word in family.line_words})
+    if "inputs" in present or "input" in present:
+        line_words += ("input from", "inputs from")
     worded = ctx.source.lines_holding(line_words) if line_words else set()
     labelled = _labelled_lines(ctx)
     pairs = _header_hits(content)
