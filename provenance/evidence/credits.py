@@ -50,7 +50,7 @@ _LINE_PATTERNS: tuple[tuple[CreditKind, re.Pattern[str]], ...] = tuple(
     for kind, body in (
         (
             CreditKind.TRANSLATED_FROM,
-            r"^(?:translated|translation)\s+(?:from|of)\s+(?:the\s+)?" + _T + _END,
+            r"^(?:translated|translation)\s+(?:from|of)\s+(?:(?P<the>the)\s+)?" + _T + _END,
         ),
         (CreditKind.TRANSLATED_FROM, r"^(?:translation|translated\s+by)\s*:?\s+" + _T + _END),
         (
@@ -288,6 +288,8 @@ def _line_hits(text: str) -> list[Hit]:
         if hit is None:
             continue
         target = hit.group("target").strip(" .,;:'\"“”«»*_–—-")
+        if "the" in pattern.groupindex and hit.group("the") == "The":
+            target = f"The {target}"  # 'from The Lisvara Observer' keeps the name as written
         domain = None
         if kind is CreditKind.FROM:
             tail = _FROM_TAIL.search(target)
