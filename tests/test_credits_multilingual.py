@@ -274,3 +274,18 @@ def test_translation_credits_name_the_language_not_the_translators_publisher(
     [translation] = [c for c in extract(text).credits if c.kind is CreditKind.TRANSLATED_FROM]
     assert (translation.language, translation.outlet) == (language, None)
     assert "Diario Sur" not in translation.target and "Le Port" not in translation.target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow (Russia) - The talks began on Monday.",
+        "(LEAD) Seoul says the talks will go on.",
+        "(Video) The minister spoke about the harbour.",
+        "The harbour reopened. (Photo: Anna Berg)",
+        "Xi Warns Biden Over Taiwan - Taiwan Is Red Line\n\nThe talks began.",
+        "MOSCOW\n\nThe council voted on the plan today.",
+    ],
+)
+def test_bracketed_labels_places_and_headline_tails_are_not_credits(text: str) -> None:
+    assert _found(text) == []

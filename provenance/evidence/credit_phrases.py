@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from provenance.evidence.dates import MONTH_NUMBER
-from provenance.evidence.lexicon import WEEKDAYS
+from provenance.evidence.lexicon import COMMON, WEEKDAYS
 from provenance.evidence.model import CreditKind
 
 MAX_TARGET_CHARS = 100
@@ -158,7 +158,17 @@ SECTION_LABELS = _words(
     "nachrichten politik wirtschaft kultur meinung actualités actualites politique économie "
     "monde société culture noticias política economía opinión deportes mundo notizie politica "
     "cronaca esteri новости политика экономика мнение haberler gündem xəbər xəbərlər manşet "
-    "top related trending subscribe login menu advertisement ad sponsored"
+    "top related trending subscribe login menu advertisement ad sponsored stories story "
+    "watch listen podcast audio must read press release communiqué letters obituary "
+    "obituaries weather events event archive archives category tag tags blog"
+)
+# Words that make the part after a title's separator a headline's rest, not a site's name
+# ('Xi Warns Biden - Taiwan Is Red Line').
+HEADLINE_WORDS = _words(
+    "is are was were be been has have had will would can could says said say to in at as "
+    "with after before over vs amid against into how why what who when you your we our it "
+    "this that not no may might must should up out live updates update here there his her "
+    "their its than more most"
 )
 
 
@@ -316,10 +326,20 @@ def _agency_list(name: str) -> bool:
     return bool(parts) and all(agency_like(p) for p in parts)
 
 
+# Bracketed words that open a paragraph without crediting anyone: '(LEAD)', '(Video)'.
+_NOT_WIRES = SECTION_LABELS | _words(
+    "lead urgent corrected correction refile recasts adds update updated video photos photo "
+    "file files graphic map"
+)
+
+
 def _plausible_wire(target: str) -> bool:
     words = target.split()
     if not words or len(words) > 6 or is_language(target):
         return False
+    folded = target.lower()
+    if folded in _NOT_WIRES or (len(words) == 1 and folded in COMMON and folded not in WIRE_NAMES):
+        return False  # '(Video)', '(LEAD)', 'Moscow (Russia) -': no agency
     first = target[0]
     # 'dpa', 'afp' are written lowercase by their own house style; other names capitalised.
     return first.isupper() or first.isdigit() or target.lower() in WIRE_NAMES
@@ -434,9 +454,17 @@ class Family(NamedTuple):
     # Where the phrase starts, in characters before its trigger word (0: on it), so that
     # it is matched there instead of searched for; None: searched for around the trigger.
     lead: int | None = None
-    # Longer literal forms of the triggers that pick the lines to try ('read more' for
-    # 'read'): common trigger words alone would pick half the lines. Empty: the triggers.
-    line_words: tuple[str, ...] = ()
+    # Longer literal forms of common trigger words that pick the lines to try ('read more'
+    # for 'read'): the common word alone would pick half the lines. Others: the word itself.
+    line_words: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 - never mutated
+
+    def lines_words(self, present: frozenset[str]) -> set[str]:
+        """The literals to find the lines with, for the trigger words the text holds."""
+        return {
+            literal
+            for word in self.triggers & present
+            for literal in self.line_words.get(word, (word,))
+        }
 
 
 def _family(
@@ -448,8 +476,12 @@ def _family(
     lead: int | None = None,
     line_words: str = "",
 ) -> Family:
+    """``line_words``: 'word=literal/literal word=literal'."""
     pattern = re.compile(body, re.IGNORECASE)
-    picked = tuple(line_words.split("|")) if line_words else tuple(sorted(_words(triggers)))
+    picked = {
+        word: tuple(literals.replace("_", " ").split("/"))
+        for word, _sep, literals in (item.partition("=") for item in line_words.split())
+    }
     return Family(kind, _words(triggers), pattern, weak, postpositional, lead, picked)
 
 
@@ -466,7 +498,7 @@ FAMILIES: tuple[Family, ...] = (
         "appeared published posted",
         r"\bfirst\s(?:appeared|published|posted)\s+(?:in|on|at|by)\s+",
         lead=len("first "),
-        line_words="first appeared|first published|first posted",
+        line_words="appeared=first_appeared published=first_published posted=first_posted",
     ),
     _family(
         CreditKind.ORIGINALLY_PUBLISHED,
@@ -549,8 +581,7 @@ FAMILIES: tuple[Family, ...] = (
         r"|weiterlesen\s+(?:bei|auf)|leer\s+(?:más|el\s+artículo(?:\s+completo|\s+original)?)\s+en"
         r"|ler\s+mais\s+(?:em|no|na)|читать\s+(?:далее|полностью|дальше)\s+на)\s+",
         lead=0,
-        line_words="read more|read the|continue reading|leggi |lire |weiterlesen|leer |ler mais"
-        "|читать ",
+        line_words="read=read_more/read_the continue=continue_reading",
     ),
     # Phrases that name where something was published: a credit of this text only when it
     # says it speaks of itself ('this article', 'l'articolo', 'статья') or opens the line.
@@ -569,8 +600,6 @@ FAMILIES: tuple[Family, ...] = (
         r"|\bopublikowan\w*\s+(?:w|na)\s+|\b(?:verschenen|gepubliceerd)\s+(?:in|op|bij)\s+",
         weak=True,
         lead=0,
-        line_words="published |publié|publiée|paru |parue|publicad|pubblicat|erschienen "
-        "|veröffentlicht |опубликован|опублікован|opublikowan|verschenen |gepubliceerd ",
     ),
 )
 # Every trigger word: a text holding none of them needs no origin pattern at all.

@@ -16,6 +16,7 @@ from provenance.domains import registered_domain
 from provenance.evidence.credit_phrases import (
     AGENCY_CUE,
     FAMILIES,
+    HEADLINE_WORDS,
     IMAGE_LIBRARIES,
     LANGUAGES,
     SECTION_LABELS,
@@ -32,7 +33,7 @@ from provenance.evidence.credit_phrases import (
     source_line,
 )
 from provenance.evidence.dates import find_dates
-from provenance.evidence.lexicon import looks_like_full_name
+from provenance.evidence.lexicon import COMMON, looks_like_full_name
 from provenance.evidence.model import Credit, CreditKind, DateKind, OutletMatch
 from provenance.evidence.outlets import match_outlet
 from provenance.evidence.registry import Context, extractor
@@ -269,7 +270,8 @@ def _author_and_date(ctx: Context, line: Line, hit: Hit) -> tuple[str | None, st
             break
     date = None
     window_end = line.start + min(len(text), hit.end + 80)
-    for mention in find_dates(ctx.source, line.start + hit.start, window_end):
+    digits = any(c.isdigit() for c in text[hit.start : hit.end + 80])
+    for mention in find_dates(ctx.source, line.start + hit.start, window_end) if digits else ():
         if mention.kind in (DateKind.ABSOLUTE, DateKind.MONTH_YEAR) and mention.value:
             date = mention.value
             break
@@ -374,6 +376,8 @@ def _hits_on(
 
 # ------------------------------------------------------------------ header signals
 
+# Capitalised header lines that are no publication ('BY STAFF', 'OUR CORRESPONDENT').
+_PERSONAL_LINES = frozenset({"staff", "by staff", "our correspondent", "staff reporter", "admin"})
 _TITLE_SEPARATOR = re.compile(r"\s(?:\||-|–|—|::|«|»)\s")
 _HEADER_JOINERS = frozenset(
     "of the de del la le les des di du da do dos der die das für for and & y e et und von on "
@@ -398,6 +402,8 @@ def _masthead(text: str, following: Line | None) -> Hit | None:
         or len(following.text.split()) <= len(words)
         or text.lower() in SECTION_LABELS
         or all(w.lower() in SECTION_LABELS for w in words)
+        or (len(words) == 1 and text.lower() in COMMON)  # 'MOSCOW', 'WORLD', 'UKRAINE'
+        or text.lower() in _PERSONAL_LINES
         or is_language(text)
     ):
         return None
@@ -424,6 +430,7 @@ def _title_site(text: str) -> Hit | None:
         )
         or not all(w[0].isupper() or w.lower() in _HEADER_JOINERS for w in words)
         or site.lower() in SECTION_LABELS
+        or any(w.lower() in HEADLINE_WORDS for w in words)
         or is_language(site)
         or looks_like_full_name(words)  # 'Headline - John Smith' names the author
     ):
@@ -437,8 +444,10 @@ def _header_hits(content: tuple[Line, ...]) -> list[tuple[Line, Hit]]:
     found: list[tuple[Line, Hit]] = []
     for index, line in enumerate(header):
         # '[...]' marks an omission in a quoted page: what precedes it stood on its own.
-        text = line.text.split("[...]", 1)[0].strip()
-        if len(text) > 250 or not text:
+        text = line.text
+        if "[...]" in text:
+            text = text.split("[...]", 1)[0].strip()
+        if len(text) > 160 or not text:
             continue
         if " " not in text and looks_like_address(text):
             domain = registered_domain(text)
@@ -479,7 +488,7 @@ def credits(ctx: Context) -> tuple[Credit, ...]:
     # hold their trigger words are then found by a few scans, most texts needing none.
     present = frozenset(TRIGGERS.intersection(ctx.source.lowered.split()))
     families = tuple(family for family in FAMILIES if family.triggers & present)
-    line_words = tuple({word for family in families for word in family.line_words})
+    line_words = tuple({word for family in families for word in family.lines_words(present)})
     if "inputs" in present or "input" in present:
         line_words += ("input from", "inputs from")
     worded = ctx.source.lines_holding(line_words) if line_words else set()
