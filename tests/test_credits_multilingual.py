@@ -289,3 +289,36 @@ def test_translation_credits_name_the_language_not_the_translators_publisher(
 )
 def test_bracketed_labels_places_and_headline_tails_are_not_credits(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Der Rat hat zugestimmt. Mit Material von dpa.", "agency", "dpa"),
+        ("El consejo aprobó el plan, con información de EFE.", "agency", "EFE"),
+        ("本文首发于《东方晨报》，转载请注明。", "first-appeared", "东方晨报"),
+        ("港口开放。\n\n本文来源：东方晨报\n", "source", "东方晨报"),
+        ("По материалам: Вечерний Город", "source", "Вечерний Город"),
+        ("Оригинал статьи: Морской вестник", "source", "Морской вестник"),
+        (
+            "This article is republished from The Conversation under a Creative Commons license.",
+            "republished",
+            "The Conversation",
+        ),
+        ("Republished with permission from the Harbour Weekly.", "republished", "Harbour Weekly"),
+        ("Der Artikel erschien zuerst bei Hafenblatt.", "originally-published", "Hafenblatt"),
+        (
+            "Este texto foi publicado originalmente no Jornal do Porto.",
+            "originally-published",
+            "Jornal do Porto",
+        ),
+        (
+            "Ten artykuł pierwotnie ukazał się w Gazeta Portowa.",
+            "originally-published",
+            "Gazeta Portowa",
+        ),
+        ("Translated from The Lisvara Observer", "translated-from", "The Lisvara Observer"),
+    ],
+)
+def test_more_credit_forms(text: str, kind: str, target: str) -> None:
+    assert _found(text) == [(kind, target)]

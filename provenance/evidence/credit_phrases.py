@@ -198,8 +198,12 @@ def is_generic(target: str) -> bool:
 _SOURCE_LABEL = (
     r"(?:sources?|quellen?|fuentes?|fontes?|источник(?:и)?|джерело|джерела|źródło|źródła|"
     r"bron(?:nen)?|källa|kilde|lähde|zdroj|forrás|sursa|πηγή|kaynak|mənbə|manba|المصدر|منبع|"
-    r"מקור|sumber|nguồn|出处|出處|来源|來源|出典|出所|출처)"
+    r"מקור|sumber|nguồn|(?:本文|原文)?(?:出处|出處|来源|來源)|原文链接|原文鏈接|出典|出所|출처|"
+    r"original(?:\s+article|\s+story)?|originalartikel|artículo\s+original|article\s+original|"
+    r"articolo\s+originale|оригинал(?:\s+статьи)?|першоджерело|первоисточник)"
 )
+# 'По материалам X', 'За матеріалами X': a source line with no colon.
+_BASED_ON = re.compile(r"^(?:по\s+материалам|за\s+матеріалами)\s*:?\s+", re.IGNORECASE)
 # 'Source: X' at the start of a line or after a pipe, bullet or dash ('... | Source: X').
 _SOURCE = re.compile(
     rf"(?:^|(?<=[|•–—-])\s*|(?<=\s[|•–—/-])\s*){_SOURCE_LABEL}\s*[:：]\s*", re.IGNORECASE
@@ -228,7 +232,7 @@ def looks_like_address(target: str) -> bool:
 
 def source_line(text: str) -> Hit | None:
     """'Source: X', 'Fuentes: x', '来源：X', '... | Quelle: X'; not a picture's source."""
-    label = _SOURCE.search(text, 0, 160)
+    label = _SOURCE.search(text, 0, 160) or _BASED_ON.match(text)
     if label is None:
         bare = _SOURCE_BARE.match(text)
         if bare is None or len(text) > 60:
@@ -289,10 +293,16 @@ _TAIL_DASH = re.compile(
 )
 # '... end of a paragraph. (AFP/Reuters)', a line that is only '(AP)'.
 _TAIL_PAREN = re.compile(r"(?:^|(?<=[.!?\"”»’]))\s{0,3}\((?P<target>[^()\n]{2,40})\)\s*\.?\s*$")
+# 'with inputs from PTI', 'mit Material von dpa', 'con información de EFE': wire copy
+# folded into the story.
 _INPUTS = re.compile(
-    r"\bwith\s+(?:additional\s+)?inputs?\s+from\s+(?P<target>[^()\n]{2,60}?)\s*(?:\)|\.|$)",
+    r"(?:\bwith\s+(?:additional\s+)?inputs?\s+from|\bmit\s+material\s+(?:von|der|des)"
+    r"|\bcon\s+información\s+de(?:\s+la)?|\bcom\s+informações\s+d[aoe]"
+    r"|с\s+использованием\s+материалов)\s+(?P<target>[^()\n]{2,60}?)\s*(?:\)|\.|,|$)",
     re.IGNORECASE,
 )
+# The words whose presence lets a text hold one of the phrasings above.
+INPUT_WORDS = ("inputs", "input", "material", "información", "informações", "материалов")
 # 'por Agencia EFE', 'By The Associated Press', 'Agence France-Presse' alone on a line.
 _AGENCY_BYLINE = re.compile(
     r"^(?:(?:by|por|par|von|di|da|de|from|от)\s*:?\s+)?(?P<target>[^\n]{2,60})$", re.IGNORECASE
@@ -427,6 +437,47 @@ def press_review_hit(text: str) -> Hit | None:
     return Hit(CreditKind.SOURCE, 0, found.end("target") + 1, target)
 
 
+# '本文首发于X', '转载自X', '原载《X》': Chinese origin phrases (no spaces to split words on).
+_CJK_ORIGIN = re.compile(
+    r"(?P<cue>首发于|首發於|首发在|首發在|原载于|原載於|原载|原載|原文刊于|原文刊登于|转载自|轉載自|"
+    r"转自|轉自|摘自|选自|選自)\s*[:：]?\s*《?(?P<target>[^\s，,。；;、（(）)》|]{2,30})"
+)
+CJK_ORIGIN_CUES = (
+    "首发",
+    "首發",
+    "原载",
+    "原載",
+    "原文刊",
+    "转载自",
+    "轉載自",
+    "转自",
+    "轉自",
+    "摘自",
+    "选自",
+    "選自",
+)
+_CJK_KINDS = {
+    "首": CreditKind.FIRST_APPEARED,
+    "原": CreditKind.ORIGINALLY_PUBLISHED,
+    "转": CreditKind.REPUBLISHED,
+    "轉": CreditKind.REPUBLISHED,
+    "摘": CreditKind.SOURCE,
+    "选": CreditKind.SOURCE,
+    "選": CreditKind.SOURCE,
+}
+
+
+def cjk_origin_hit(text: str) -> Hit | None:
+    found = _CJK_ORIGIN.search(text)
+    if found is None:
+        return None
+    target = found.group("target")
+    if is_generic(target):
+        return None
+    kind = _CJK_KINDS[found.group("cue")[0]]
+    return Hit(kind, found.start(), found.end("target"), target)
+
+
 def inputs_hit(text: str) -> Hit | None:
     """'(With inputs from PTI)', 'with inputs from Reuters and AFP'."""
     found = _INPUTS.search(text)
@@ -511,7 +562,7 @@ FAMILIES: tuple[Family, ...] = (
         CreditKind.ORIGINALLY_PUBLISHED,
         "zuerst erstmals ursprünglich zunächst",
         r"\b(?:(?:zuerst|erstmals|ursprünglich|zunächst)\s+(?:erschienen|veröffentlicht)|"
-        r"(?:erschienen|veröffentlicht)\s+(?:zuerst|erstmals|ursprünglich))\s+"
+        r"(?:erschien(?:en)?|veröffentlicht)\s+(?:zuerst|erstmals|ursprünglich))\s+"
         r"(?:in|im|bei|auf)\s+",
     ),
     _family(
@@ -541,7 +592,7 @@ FAMILIES: tuple[Family, ...] = (
         CreditKind.ORIGINALLY_PUBLISHED,
         "oorspronkelijk eerder pierwotnie",
         r"\b(?:oorspronkelijk|eerder)\s+(?:verschenen|gepubliceerd)\s+(?:in|op|bij)\s+"
-        r"|\bpierwotnie\s+(?:opublikowan\w*|ukazał\w*)\s+(?:w|na)\s+",
+        r"|\bpierwotnie\s+(?:opublikowan\w*|ukazał\w*(?:\s+się)?)\s+(?:w|na)\s+",
     ),
     _family(
         CreditKind.REPUBLISHED,
@@ -603,10 +654,9 @@ FAMILIES: tuple[Family, ...] = (
     ),
 )
 # Every trigger word: a text holding none of them needs no origin pattern at all.
-TRIGGERS: frozenset[str] = frozenset().union(*(family.triggers for family in FAMILIES)) | {
-    "inputs",
-    "input",
-}
+TRIGGERS: frozenset[str] = frozenset().union(*(family.triggers for family in FAMILIES)) | set(
+    INPUT_WORDS
+)
 
 _SELF_NOUN = re.compile(
     r"\b(?:this\s+(?:article|story|piece|post|essay|column|interview|op-ed|report|commentary)"
@@ -641,7 +691,7 @@ _STOP = re.compile(
 _QUOTED = re.compile(r"^[\"“„«'‘](?P<name>[^\"“”„«»'’\n]{1,80})[\"”“»'’]")
 # Leading words that say what kind of publication follows: 'the magazine X', 'la revista X'.
 _KIND_OF_PUBLICATION = re.compile(
-    r"^(?:(?:the|la|el|le|il|lo|der|die|dem|den|des|a|o|à|al|do|da)\s+)?(?:revista|diario|"
+    r"^(?:(?:the|la|el|le|il|lo|der|die|dem|den|des|a|o|à|al|do|da)\s+)?(?P<noun>revista|diario|"
     r"periódico|semanario|magazine|newspaper|revue|quotidien|hebdomadaire|rivista|quotidiano|"
     r"giornale|settimanale|jornal|zeitung|zeitschrift|magazin|wochenzeitung|газете|газета|"
     r"журнале|журнал|издании|сайте|портале|газеті|журналі|сайті|website|site|blog|portal)\s+"
@@ -661,7 +711,7 @@ def trim_name(raw: str) -> tuple[str, int]:
     lead = len(raw) - len(raw.lstrip(" :"))
     body = raw[lead:]
     kind = _KIND_OF_PUBLICATION.match(body)
-    if kind:
+    if kind and not kind.group("noun")[0].isupper():  # 'Jornal do Porto' is a name
         lead += kind.end()
         body = body[kind.end() :]
     quoted = _QUOTED.match(body)

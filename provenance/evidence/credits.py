@@ -15,15 +15,18 @@ import re
 from provenance.domains import registered_domain
 from provenance.evidence.credit_phrases import (
     AGENCY_CUE,
+    CJK_ORIGIN_CUES,
     FAMILIES,
     HEADLINE_WORDS,
     IMAGE_LIBRARIES,
+    INPUT_WORDS,
     LANGUAGES,
     SECTION_LABELS,
     TRIGGERS,
     Family,
     Hit,
     agency_hits,
+    cjk_origin_hit,
     inputs_hit,
     is_generic,
     is_language,
@@ -155,13 +158,29 @@ _LINE_STARTS = (
     "©",
     "(c)",
     "source",
+    "по материал",
+    "за матеріал",
 )
+_BARE_SOURCE_STARTS = ("source", "по материал", "за матеріал")
 _LINE_START_CHARS = frozenset(start[0] for start in _LINE_STARTS)
 _OPENING_QUOTES = '«„"“'
 # Source labels as they end before their colon (found by one scan for colons).
 _SOURCE_LABELS = (
     "source",
     "sources",
+    "original",
+    "original article",
+    "original story",
+    "originalartikel",
+    "artículo original",
+    "article original",
+    "articolo originale",
+    "оригинал",
+    "оригинал статьи",
+    "першоджерело",
+    "первоисточник",
+    "原文链接",
+    "原文鏈接",
     "quelle",
     "quellen",
     "fuente",
@@ -301,8 +320,10 @@ def _line_hits(text: str) -> list[Hit]:
                 target = target[: tail.start()].strip(" .,;:")
             if _image_library(target):
                 continue  # 'From shutterstock.com' under a picture credits the picture
-        if kind is CreditKind.COPYRIGHT:
-            target = _trim(target)
+        if kind in (CreditKind.COPYRIGHT, CreditKind.REPUBLISHED, CreditKind.FROM):
+            target = _trim(target)  # 'from X under a Creative Commons license'
+            if target.lower().startswith("the ") and target[:1].islower():
+                target = target[4:]
         if kind is CreditKind.FROM and len(target.split()) > 6:
             continue  # a sentence that starts with 'From', not a credit line
         if (kind is CreditKind.TRANSLATED_FROM and _translation_language(target)) or _plausible(
@@ -355,7 +376,7 @@ def _hits_on(
         return hits  # the common body line: nothing below can match it
     if head.startswith(_LINE_STARTS):
         hits.extend(_line_hits(text))
-    if not hits and (line.number in labelled or head.startswith("source")):  # 'Source X'
+    if not hits and (line.number in labelled or head.startswith(_BARE_SOURCE_STARTS)):  # 'Source X'
         found = source_line(text)
         if found is not None:
             hits.append(found)
@@ -368,9 +389,9 @@ def _hits_on(
         kinds = {h.kind for h in hits}
         found_origins = origin_hits(text, families, rest_from, present) if families else []
         hits.extend(h for h in found_origins if h.kind not in kinds)
-        inputs = inputs_hit(text) if "input" in text else None
-        if inputs is not None:
-            hits.append(inputs)
+        for extra in (inputs_hit(text), cjk_origin_hit(text) if not text.isascii() else None):
+            if extra is not None and extra.kind not in kinds:
+                hits.append(extra)
     return hits
 
 
@@ -489,8 +510,9 @@ def credits(ctx: Context) -> tuple[Credit, ...]:
     present = frozenset(TRIGGERS.intersection(ctx.source.lowered.split()))
     families = tuple(family for family in FAMILIES if family.triggers & present)
     line_words = tuple({word for family in families for word in family.lines_words(present)})
-    if "inputs" in present or "input" in present:
-        line_words += ("input from", "inputs from")
+    line_words += tuple(word for word in INPUT_WORDS if word in present)
+    if "。" in ctx.source.text or "，" in ctx.source.text:
+        line_words += CJK_ORIGIN_CUES  # a Chinese text: its phrases have no words to split
     worded = ctx.source.lines_holding(line_words) if line_words else set()
     labelled = _labelled_lines(ctx)
     pairs = _header_hits(content)
