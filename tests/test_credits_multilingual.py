@@ -322,3 +322,17 @@ def test_bracketed_labels_places_and_headline_tails_are_not_credits(text: str) -
 )
 def test_more_credit_forms(text: str, kind: str, target: str) -> None:
     assert _found(text) == [(kind, target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PM RESIGNS\n\nThe prime minister resigned on Monday after a long crisis in the coalition.",
+        "Harbour plan approved after long talks | World News\n\nThe council voted.",
+        "Der Hafen wird erweitert. (Foto: Anna Berg)\n\nDer Rat stimmte zu.",
+        "The treaty was signed by the European Union (EU).",
+        "Barcelona - Real Madrid\n\nThe match ended in a draw.",
+    ],
+)
+def test_capital_headlines_sections_and_acronyms_are_not_credits(text: str) -> None:
+    assert _found(text) == []

@@ -36,6 +36,7 @@ from provenance.evidence.credit_phrases import (
     source_line,
 )
 from provenance.evidence.dates import find_dates
+from provenance.evidence.headline import looks_like_headline
 from provenance.evidence.lexicon import COMMON, looks_like_full_name
 from provenance.evidence.model import Credit, CreditKind, DateKind, OutletMatch
 from provenance.evidence.outlets import match_outlet
@@ -421,6 +422,7 @@ def _masthead(text: str, following: Line | None) -> Hit | None:
         or text.lower() == text
         or any(c.isdigit() or c in ":[]()?!,;" for c in text)
         or len(following.text.split()) <= len(words)
+        or not looks_like_headline(following)  # capitals above a paragraph: its headline
         or text.lower() in SECTION_LABELS
         or all(w.lower() in SECTION_LABELS for w in words)
         or (len(words) == 1 and text.lower() in COMMON)  # 'MOSCOW', 'WORLD', 'UKRAINE'
@@ -450,7 +452,7 @@ def _title_site(text: str) -> Hit | None:
             and not looks_like_address(site)
         )
         or not all(w[0].isupper() or w.lower() in _HEADER_JOINERS for w in words)
-        or site.lower() in SECTION_LABELS
+        or all(w.lower() in SECTION_LABELS for w in words)  # '| World News', '| Politics'
         or any(w.lower() in HEADLINE_WORDS for w in words)
         or is_language(site)
         or looks_like_full_name(words)  # 'Headline - John Smith' names the author
