@@ -390,9 +390,15 @@ def _hits_on(
         kinds = {h.kind for h in hits}
         found_origins = origin_hits(text, families, rest_from, present) if families else []
         hits.extend(h for h in found_origins if h.kind not in kinds)
-        for extra in (inputs_hit(text), cjk_origin_hit(text) if not text.isascii() else None):
-            if extra is not None and extra.kind not in kinds:
-                hits.append(extra)
+        lowered = text.lower()
+        if any(word in present and word in lowered for word in INPUT_WORDS):
+            found_input = inputs_hit(text)
+            if found_input is not None:
+                hits.append(found_input)
+        if not text.isascii() and any(cue in text for cue in CJK_ORIGIN_CUES):
+            found_cjk = cjk_origin_hit(text)
+            if found_cjk is not None and found_cjk.kind not in kinds:
+                hits.append(found_cjk)
     return hits
 
 
