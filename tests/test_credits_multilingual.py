@@ -336,3 +336,38 @@ def test_more_credit_forms(text: str, kind: str, target: str) -> None:
 )
 def test_capital_headlines_sections_and_acronyms_are_not_credits(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        (
+            "The talks began.\n\nThe Associated Press contributed to this report.",
+            "agency",
+            "The Associated Press",
+        ),
+        ("By Reuters Staff\n\nThe talks began on Monday.", "agency", "Reuters"),
+        ("Moscow, 12 October / Sputnik / The talks began.", "agency-dateline", "Sputnik"),
+        ("Berlin (dpa/AFP) - Die Gespräche begannen.", "agency-dateline", "dpa/AFP"),
+        (
+            "MADRID, 12 (EUROPA PRESS) El Gobierno aprobó el plan.",
+            "agency-dateline",
+            "EUROPA PRESS",
+        ),
+    ],
+)
+def test_wire_credits_in_house_styles(text: str, kind: str, target: str) -> None:
+    assert _found(text) == [(kind, target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg contributed to this report.",
+        "The rate was fixed on 12/08/2024 and 3/4 of members agreed.",
+        "In 2020 the EU/US deal was signed after long talks.",
+        "The talks began on Monday. (وكالات)",
+    ],
+)
+def test_people_dates_and_generic_agencies_are_not_wire_credits(text: str) -> None:
+    assert _found(text) == []

@@ -279,8 +279,9 @@ _PAREN_DATELINE = re.compile(
 # 'RICHMOND, Va., Nov. 22, 2024 /PRNewswire/ —', 'MOSCOW, October 12. /TASS/.',
 # 'Baku. 27 June. REPORT.AZ/': a wire tag between slashes after a place and a date.
 _SLASH_DATELINE = re.compile(
-    r"^(?P<prefix>[^\W_][^/\n]{0,60}?\d[^/\n]{0,25}?)(?:[,.]\s*|\s+)/?\s?"
-    r"(?P<target>[^\W\d_][\w.&'’ -]{0,30}?)\s?/(?=\s|$|[.:,—–-])"
+    r"^(?P<prefix>[^\W_][^/\n]{0,60}?\d[^/\n]{0,25}?)(?:[,.]\s*|\s+)"
+    r"(?:/\s?(?P<target>[^\W\d_][\w.&'’ -]{0,30}?)\s?/|(?P<bare>[^\W\d_][\w.&'’-]{0,30})/)"
+    r"(?=\s|$|[.:,—–-])"
 )
 # '新华社北京3月5日电': an agency's name, a place and a date, then '电' (wire).
 _CJK_DATELINE = re.compile(
@@ -301,8 +302,21 @@ _INPUTS = re.compile(
     r"|с\s+использованием\s+материалов)\s+(?P<target>[^()\n]{2,60}?)\s*(?:\)|\.|,|$)",
     re.IGNORECASE,
 )
+# 'The Associated Press contributed to this report.': a wire named before the phrase.
+_CONTRIBUTED = re.compile(
+    r"(?:^|(?<=[.(])\s*)(?P<target>(?:The\s+)?[^\W\d_][\w.&'’/-]*(?:\s+[^\W\d_][\w.&'’/-]*){0,4}?)"
+    r"\s+contributed\s+to\s+this\s+(?:report|story|article)",
+)
 # The words whose presence lets a text hold one of the phrasings above.
-INPUT_WORDS = ("inputs", "input", "material", "información", "informações", "материалов")
+INPUT_WORDS = (
+    "inputs",
+    "input",
+    "material",
+    "información",
+    "informações",
+    "материалов",
+    "contributed",
+)
 # 'por Agencia EFE', 'By The Associated Press', 'Agence France-Presse' alone on a line.
 _AGENCY_BYLINE = re.compile(
     r"^(?:(?:by|por|par|von|di|da|de|from|от)\s*:?\s+)?(?P<target>[^\n]{2,60})$", re.IGNORECASE
@@ -312,6 +326,7 @@ _DASH = re.compile(r"[-–—]")
 AGENCY_CUE = re.compile(
     _AGENCY_WORD.pattern + r"|^(?:by|por|par|von|di|da|de|from|от)\b", re.IGNORECASE
 )
+_STAFF_TAIL = re.compile(r"\s+(?:staff(?:\s+reporter)?|news\s+desk|desk)$", re.IGNORECASE)
 _SPLIT_AGENCIES = re.compile(r"\s*(?:/|,|\+|&|\band\b|\bund\b|\by\b|\bet\b)\s*")
 
 
@@ -352,7 +367,7 @@ def _plausible_wire(target: str) -> bool:
         return False  # '(Video)', '(LEAD)', 'Moscow (Russia) -': no agency
     first = target[0]
     # 'dpa', 'afp' are written lowercase by their own house style; other names capitalised.
-    return first.isupper() or first.isdigit() or target.lower() in WIRE_NAMES
+    return first.isupper() or first.isdigit() or _agency_list(target)
 
 
 def agency_hits(text: str) -> list[Hit]:
@@ -365,8 +380,8 @@ def agency_hits(text: str) -> list[Hit]:
                 return [Hit(CreditKind.AGENCY_DATELINE, 0, found.end(), target)]
     if text.find("/", 0, 130) >= 0:
         found = _SLASH_DATELINE.match(text)
-        # 'Baku. 27 June. REPORT.AZ/': the tag is what follows the date's last full stop.
-        target = found.group("target").rsplit(". ", 1)[-1].strip() if found else ""
+        # '/TASS/', '/ Sputnik /', or a tag closed by its slash alone: 'REPORT.AZ/'.
+        target = (found.group("target") or found.group("bare")).strip() if found else ""
         if found and _plausible_wire(target):
             return [Hit(CreditKind.AGENCY_DATELINE, 0, found.end(), target)]
     if text.find("月", 0, 24) >= 0:
@@ -387,6 +402,7 @@ def agency_hits(text: str) -> list[Hit]:
     if len(text) <= 60 and not hits and AGENCY_CUE.search(text):  # checked twice: cheap
         found = _AGENCY_BYLINE.match(text)
         target = found.group("target").strip(" .") if found else ""
+        target = _STAFF_TAIL.sub("", target)  # 'By Reuters Staff' credits Reuters
         if (
             target
             and ":" not in target
@@ -479,10 +495,15 @@ def cjk_origin_hit(text: str) -> Hit | None:
 
 
 def inputs_hit(text: str) -> Hit | None:
-    """'(With inputs from PTI)', 'with inputs from Reuters and AFP'."""
+    """'(With inputs from PTI)', 'with inputs from Reuters and AFP', 'Reuters contributed to
+    this report' (a person who contributed is the byline's business, not a credit)."""
     found = _INPUTS.search(text)
     if found is None:
-        return None
+        contributed = _CONTRIBUTED.search(text) if "contributed" in text else None
+        if contributed is None or not _agency_list(contributed.group("target").strip()):
+            return None
+        target = contributed.group("target").strip()
+        return Hit(CreditKind.AGENCY, contributed.start("target"), contributed.end(), target)
     target = found.group("target").strip(" .")
     if is_generic(target) or (not target[:1].isupper() and target.lower() not in WIRE_NAMES):
         return None
