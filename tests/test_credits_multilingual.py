@@ -371,3 +371,15 @@ def test_wire_credits_in_house_styles(text: str, kind: str, target: str) -> None
 )
 def test_people_dates_and_generic_agencies_are_not_wire_credits(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The runs took a while on the small machine (2 cores, 24 GiB, Python 3.11).",
+        "(Some note) The president spoke on Monday.",
+        "from `os.wait4`); the peak memory of the largest process is kept as well.",
+    ],
+)
+def test_measures_asides_and_sentences_are_not_credits(text: str) -> None:
+    assert _found(text) == []

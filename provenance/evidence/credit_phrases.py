@@ -363,6 +363,8 @@ def _plausible_wire(target: str) -> bool:
     if not words or len(words) > 6 or is_language(target):
         return False
     folded = target.lower()
+    if any(c.isdigit() for c in target) and not _agency_list(target):
+        return False  # '(2 cores, 24 GiB)', '(512 MB)': a measure, not a wire
     if folded in _NOT_WIRES or (len(words) == 1 and folded in COMMON and folded not in WIRE_NAMES):
         return False  # '(Video)', '(LEAD)', 'Moscow (Russia) -': no agency
     first = target[0]
@@ -432,7 +434,9 @@ def _dateline_prefix(found: re.Match[str]) -> bool:
     if any(dash in after for dash in "-–—:"):
         return True
     prefix = (found.group("prefix") or "").strip()
-    return not prefix or any(c.isdigit() for c in prefix) or prefix.upper() == prefix
+    if not prefix:  # '(CNN) The president ...': only a wire's name may open a paragraph so
+        return _agency_list(found.group("target").strip())
+    return any(c.isdigit() for c in prefix) or prefix.upper() == prefix
 
 
 # '«El Mundo»: ...', '„Berliner Zeitung“ zu ...': a press review gives the paragraph to the

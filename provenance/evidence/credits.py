@@ -321,12 +321,12 @@ def _line_hits(text: str) -> list[Hit]:
                 target = target[: tail.start()].strip(" .,;:")
             if _image_library(target):
                 continue  # 'From shutterstock.com' under a picture credits the picture
+        if kind is CreditKind.FROM and len(target.split()) > 6:
+            continue  # a sentence that starts with 'From', not a credit line
         if kind in (CreditKind.COPYRIGHT, CreditKind.REPUBLISHED, CreditKind.FROM):
             target = _trim(target)  # 'from X under a Creative Commons license'
             if target.lower().startswith("the ") and target[:1].islower():
                 target = target[4:]
-        if kind is CreditKind.FROM and len(target.split()) > 6:
-            continue  # a sentence that starts with 'From', not a credit line
         if (kind is CreditKind.TRANSLATED_FROM and _translation_language(target)) or _plausible(
             target
         ):
