@@ -383,3 +383,8 @@ def test_people_dates_and_generic_agencies_are_not_wire_credits(text: str) -> No
 )
 def test_measures_asides_and_sentences_are_not_credits(text: str) -> None:
     assert _found(text) == []
+
+
+def test_capitalised_breadcrumb_is_no_masthead() -> None:
+    text = "HOME » HARBOUR\n\nHarbour plan approved after long talks\n\nThe council voted."
+    assert _found(text) == []

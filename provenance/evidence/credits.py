@@ -426,7 +426,7 @@ def _masthead(text: str, following: Line | None) -> Hit | None:
         or text.upper() != text
         or sum(c.isalpha() for c in text) < 3
         or text.lower() == text
-        or any(c.isdigit() or c in ":[]()?!,;" for c in text)
+        or any(c.isdigit() or c in ":[]()?!,;»«>/|•·→" for c in text)  # no breadcrumb
         or len(following.text.split()) <= len(words)
         or not looks_like_headline(following)  # capitals above a paragraph: its headline
         or text.lower() in SECTION_LABELS
