@@ -348,6 +348,9 @@ _FOREIGN_RELATIVE_SOURCE = (
     rf"|{_FOREIGN_NUMBER}\s{{1,3}}(?:secondi|minuti|minuto|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|anni|anno)\s{{1,3}}fa"
     rf"|há\s{{1,3}}{_FOREIGN_NUMBER}\s{{1,3}}(?:segundos?|minutos?|horas?|dias?|semanas?|mês|meses|anos?)|ontem"
     rf"|{_FOREIGN_NUMBER}\s{{1,3}}(?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|день|дн(?:я|ей)|недел(?:ю|и|ь)|месяц(?:а|ев)?|год(?:а)?|лет)\s{{1,3}}назад"
+    # 'Месяц назад', 'неделю назад', 'год тому': a single unit needs no number.
+    r"|(?:минуту|час|день|неделю|месяц|год|хвилину|годину|тиждень|місяць|рік)\s{1,3}(?:назад|тому)"
+    r"|(?:tydzień|miesiąc|rok)\s{1,3}temu"
     r"|только\s{1,3}что"
     rf"|{_FOREIGN_NUMBER}\s{{1,3}}(?:секунд[уи]?|хвилин[уи]?|годин[уи]?|день|дн(?:і|ів)|тиж(?:день|ні|нів)|місяц(?:ь|і|ів)|р(?:ік|оки|оків))\s{{1,3}}(?:тому|назад)"
     r"|вчора|щойно"

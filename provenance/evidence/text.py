@@ -47,9 +47,12 @@ class Source:
             offset += len(piece) + 1
         self._starts = starts
         # Only non-blank lines become Line objects: a text of 500,000 empty lines stays cheap.
-        self.content: tuple[Line, ...] = tuple(
+        lines = [
             self._line(index) for index, piece in enumerate(pieces) if piece and not piece.isspace()
-        )
+        ]
+        if OMISSION in text:
+            lines = [part for line in lines for part in _omission_parts(line)]
+        self.content: tuple[Line, ...] = tuple(lines)
 
     def _line(self, index: int) -> Line:
         raw = self._pieces[index]
@@ -119,6 +122,26 @@ class Source:
 
     def line_span(self, line: Line) -> Span:
         return self.span(line.start, line.end)
+
+
+# A quoted page marks what it left out with '[...]': what follows the mark stood elsewhere on
+# the page (often at the start of its own line), so each part is read as a line of its own.
+OMISSION = "[...]"
+
+
+def _omission_parts(line: Line) -> list[Line]:
+    if OMISSION not in line.text:
+        return [line]
+    parts: list[Line] = []
+    offset = 0
+    for piece in line.text.split(OMISSION):
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            start = line.start + offset + lead
+            parts.append(Line(line.number, start, start + len(stripped), stripped))
+        offset += len(piece) + len(OMISSION)
+    return parts
 
 
 def first_words(line: Line, count: int) -> tuple[int, int]:

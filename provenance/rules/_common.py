@@ -23,6 +23,11 @@ ORIGIN_CREDITS = frozenset(
         CreditKind.AGENCY_DATELINE,
         CreditKind.VIA,
         CreditKind.COPYRIGHT,
+        CreditKind.AGENCY,
+        CreditKind.PARTNERSHIP,
+        CreditKind.MASTHEAD,
+        CreditKind.TITLE_SITE,
+        CreditKind.ADDRESS,
     }
 )
 
