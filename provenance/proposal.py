@@ -429,9 +429,9 @@ class Host:
 
 
 def _is_language(target: str) -> bool:
-    from provenance.evidence.credits import LANGUAGES
+    from provenance.evidence.credit_phrases import is_language
 
-    return target.casefold().removeprefix("the ").strip() in LANGUAGES
+    return is_language(target)
 
 
 def _origin_credits(evidence: Evidence, host: Host) -> list[Credit]:
@@ -723,6 +723,7 @@ class Reading:
 class Inferred:
     chain: list[Hop]
     reason: str
+    relation: HopRelation = HopRelation.TRANSLATED  # the copy's relation to the last hop
 
 
 _LANGUAGE_SEGMENTS = {
@@ -764,10 +765,14 @@ def infer_translation(reading: Reading) -> Inferred | None:
         if source_languages and language not in source_languages:
             source = source_languages[0]
             chain[0] = chain[0].model_copy(update={"in_language": source})
-            return Inferred(
-                chain,
-                f"the credited source publishes in {source}, the copy is in {language}",
-            )
+            reason = f"the credited source publishes in {source}, the copy is in {language}"
+            if len(chain) > 1:
+                # 'via X': the outlet in between made the translation the copy republishes.
+                chain[1] = chain[1].model_copy(
+                    update={"relation": HopRelation.TRANSLATED, "in_language": language}
+                )
+                return Inferred(chain, reason, HopRelation.REPUBLISHED)
+            return Inferred(chain, reason)
     sign = next((s for s in reading.evidence.translations if s.source_language != language), None)
     if sign is not None:
         shown = sign.source_language
@@ -806,6 +811,24 @@ def infer_translation(reading: Reading) -> Inferred | None:
             f"which publishes in {primary} first",
         )
     return None
+
+
+_WIRE_FOOTER = re.compile(r"^[(\[]\s*(?:reporting|additional\s+reporting|writing)\s+by\s", re.I)
+
+
+def _wire_footer(evidence: Evidence) -> Hop | None:
+    """'(Reporting by A and B; Editing by C)' closing a story is a news agency's house style:
+    the copy is wire copy whose agency the page does not name."""
+    footer = next((b for b in evidence.bylines if _WIRE_FOOTER.match(b.span.text)), None)
+    if footer is None:
+        return None
+    return Hop(
+        relation=HopRelation.ORIGINAL,
+        author=list(footer.names),
+        credited=True,
+        note=f"The footer '{_quote(footer.span.text)}' is a news agency's house style: wire "
+        "copy whose agency the page does not name",
+    )
 
 
 def _origin_of(chain: Sequence[Hop], credits: Sequence[Credit]) -> Credit | None:
@@ -864,9 +887,26 @@ def propose(
     named_translators = _translators_named(evidence)
     if named_translators and not translators:
         translators = named_translators
-        if chain and relation != HopRelation.TRANSLATED:
+        if relation != HopRelation.TRANSLATED:
             relation = HopRelation.TRANSLATED
             notes.append("the text names a translator: the copy is proposed as a translation")
+        if not chain:
+            writers = _authors(document, evidence, url, host, catalog.outlets)
+            chain = [
+                Hop(
+                    relation=HopRelation.ORIGINAL,
+                    author=writers,
+                    credited=bool(writers),
+                    note="The text names its translator(s) "
+                    f"({', '.join(named_translators)}): a translation of a text first "
+                    "published elsewhere, not yet known",
+                )
+            ]
+    if not chain:
+        wire = _wire_footer(evidence)
+        if wire is not None:
+            chain = [wire]
+            relation = HopRelation.SYNDICATED
     inferred = infer_translation(
         Reading(
             chain=chain,
@@ -879,7 +919,7 @@ def propose(
         )
     )
     if inferred is not None:
-        chain, relation = inferred.chain, HopRelation.TRANSLATED
+        chain, relation = inferred.chain, inferred.relation
         notes.append(f"inferred a translation: {inferred.reason}")
     if not chain and publisher_id is None:
         # Nothing says where it came from, and nothing says whose it is.
