@@ -149,7 +149,10 @@ def test_no_bare_dateline(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "slot"),
     [
-        ("Talks resume\n\nGENEVA () - Negotiators met again on Monday after a pause.\n", "GENEVA ()"),
+        (
+            "Talks resume\n\nGENEVA () - Negotiators met again on Monday after a pause.\n",
+            "GENEVA ()",
+        ),
         ("Talks resume\n\nGENEVA ( ) – Negotiators met again on Monday.\n", "GENEVA ( )"),
         ("Talks resume\n\n(|) — Negotiators met again on Monday after a pause.\n", "(|)"),
         (
