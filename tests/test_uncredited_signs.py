@@ -97,6 +97,16 @@ def test_the_dateline_may_follow_a_short_standfirst() -> None:
         "市议会周二终于批准了预算。\n",
         "港口工程延误\n\n本报上海3月5日电 港口工程因预算未能及时批准而推迟了两年，"
         "市议会周二终于批准了预算。\n",
+        HEADLINE + "MOSCOW. Oct 12. INTERFAX - The city council approved on Tuesday a budget "
+        "for the harbour works.\n",
+        HEADLINE + "Baku, 12 March. HARBOUR.AZ/ The city council approved on Tuesday a budget "
+        "for the harbour works.\n",
+        # the agency named in another credit form
+        HEADLINE + "LISBON, March 3 - The city council approved on Tuesday a budget for the "
+        "harbour works that had been delayed for two years.\n\n© 2025 Reuters\n",
+        # a colon ends a newspaper's own place line, not the agencies' form
+        HEADLINE + "NEW DELHI, Dec 7: The city council approved on Tuesday a budget for the "
+        "harbour works that had been delayed for two years.\n",
         # a newspaper's own datelined report, with its byline
         HEADLINE + "By Maria Lopes\n\nLISBON, March 3 - The city council approved on Tuesday a "
         "budget for the harbour works.\n",
@@ -128,6 +138,10 @@ def test_the_dateline_may_follow_a_short_standfirst() -> None:
         "tag-before-dash",
         "newswire-tag",
         "tag-without-dash",
+        "caps-tag",
+        "address-tag",
+        "copyright-agency",
+        "colon",
         "zh-agency",
         "zh-own-paper",
         "byline",
@@ -255,8 +269,19 @@ def test_an_autopost_disclaimer_naming_no_source(disclaimer: str) -> None:
         "from sports results, the researchers found in a study of forty outlets.\n",
         HEADLINE + "The works were delayed.\n\nThis article was automatically posted.\n\n"
         "Source: Harbour Gazette\n",
+        "Hafenarbeiten\n\nDie Arbeiten verzögerten sich.\n\nAutor dieses Artikels ist Maria "
+        "Lopes, die den Text für die Zeitung erstellt hat.\n",
     ],
-    ids=["names-reuters", "names-dpa", "names-address", "ai", "translation", "report", "credit"],
+    ids=[
+        "names-reuters",
+        "names-dpa",
+        "names-address",
+        "ai",
+        "translation",
+        "report",
+        "credit",
+        "author-word",
+    ],
 )
 def test_no_autopost_sign(text: str) -> None:
     assert [kind for kind, _ in _signs(text) if kind is UncreditedKind.AUTOPOST] == []

@@ -101,6 +101,17 @@ def credited(ctx: Context) -> bool:
     return any(_names_a_source(credit) for credit in found)
 
 
+def _agency_named(ctx: Context) -> bool:
+    """Any credit line ('© 2025 Reuters', a masthead) names a news agency: the wire copy's
+    source is on the page, whatever form its credit takes."""
+    found: tuple[Credit, ...] = ctx.get("credits")
+    for credit in found:
+        known = by_name(credit.target)
+        if known is not None and known.category == "news-agency":
+            return True
+    return False
+
+
 def _named_author(ctx: Context) -> bool:
     """A byline or a signed-off name: the page says who wrote it."""
     return bool(ctx.get("bylines")) or bool(ctx.get("sign_offs"))
@@ -286,8 +297,9 @@ def _empty_source_labels(ctx: Context) -> list[UncreditedSign]:
 _AUTOPOST_WORDS = ("auto", "syndicated feed", "автомат", "otomatik", "自动", "自動")
 # The disclaimer itself: automation and a posting verb in either order, a few words apart.
 _AUTOMATED = (
-    r"auto(?:matically|-|\s)?|automáticamente|de\s+forma\s+automática|automaticamente"
-    r"|automatiquement|automatisch|автоматически|автоматично|automatycznie|otomatik\s+olarak"
+    r"(?:automatically|automáticamente|de\s+forma\s+automática|automaticamente"
+    r"|automatiquement|automatisch|автоматически|автоматично|automatycznie|otomatik\s+olarak)\b"
+    r"|auto[-\s]|auto(?=generated|published|posted)"  # 'auto-generated', 'autopublished'
 )
 _POSTED = (
     r"(?:generated|published|posted|imported|aggregated|fetched|created|pulled|added"
@@ -413,8 +425,10 @@ _NOT_PLACES = WEEKDAYS | frozenset(
     "on by at in from since until till as of the updated published posted date dated "
     "today yesterday tomorrow".split()
 )
-_TERMINATOR = re.compile(r"\s*(?:\.\s*[-–—]{1,2}|[-–—]{1,2}|\.(?=\s)|:(?=\s))")
-_SLASH_TAG = re.compile(r"\s*[^\s/]{2,30}/")  # 'REPORT.AZ/' after the dateline
+# A dateline ends on a full stop or a dash (a colon ends a newspaper's place line).
+_TERMINATOR = re.compile(r"\s*(?:\.\s*[-–—]{1,2}|[-–—]{1,2}|\.(?=\s))")
+# An agency's name after the dateline: 'REPORT.AZ/', 'INTERFAX -', 'APA.'.
+_NAME_TAG = re.compile(r"\s*(?P<name>[^\W\d_][\w.&-]{1,29}?)\s*(?:/|[-–—]\s|\.\s|:\s)")
 
 
 class Dateline(NamedTuple):
@@ -435,6 +449,11 @@ def _tag_at(text: str, position: int) -> tuple[str, int] | None:
     if end < 0:
         return None
     return text[position + 1 : end].strip(), end + 1
+
+
+def _agency_name(name: str, written: str) -> bool:
+    """'INTERFAX -', 'REPORT.AZ/': a name in capitals or a known outlet, set off as a tag."""
+    return written.rstrip().endswith("/") or name.isupper() or by_name(name) is not None
 
 
 def _dated_mention(mention: DateMention) -> bool:
@@ -485,9 +504,9 @@ def parse_dateline(line: Line, mention: DateMention) -> Dateline | None:
         if second_tag is not None:
             tag, position = second_tag
         else:
-            slashed = _SLASH_TAG.match(text, position)
-            if slashed is not None:
-                tag, position = slashed.group().strip(" /"), slashed.end()
+            named = _NAME_TAG.match(text, position)
+            if named is not None and _agency_name(named.group("name"), named.group()):
+                tag, position = named.group("name"), named.end()
     body = text[position:].lstrip(" .-–—")
     if not body or not (body[0].isupper() or body[0].isdigit() or body[0] in "\"“«'‘„"):
         return None
@@ -611,7 +630,7 @@ def uncredited(ctx: Context) -> tuple[UncreditedSign, ...]:
     found += _emptied_dateline_tags(ctx, first_dates)
     if not credited(ctx):
         found += _autopost_disclaimers(ctx)
-        if not _named_author(ctx):
+        if not _named_author(ctx) and not _agency_named(ctx):
             found += _bare_datelines(ctx, first_dates)
             found += _digest(ctx, first_dates)
     unique = {(sign.span.start, sign.kind): sign for sign in found}
