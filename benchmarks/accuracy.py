@@ -69,10 +69,15 @@ def _translated(article: Article) -> str | None:
 
 
 def _hop_before(article: Article) -> str | None:
-    """A hop before the copy that another outlet published (or an unknown one): the text is
-    given to someone other than the host. An edition of the host's own is not."""
+    """A hop before the copy that another outlet published (or an unknown one) and that the
+    text credits: the text is given to someone other than the host. An edition of the host's
+    own is not, nor a source the text hides (that is an uncredited copy)."""
     host = article.copy_held.publisher
-    others = [hop for hop in article.chain if hop.publisher is None or hop.publisher != host]
+    others = [
+        hop
+        for hop in article.chain
+        if hop.credited is not False and (hop.publisher is None or hop.publisher != host)
+    ]
     if not others:
         return None
     return f"the entry has {len(others)} hop(s) before the copy from another outlet"

@@ -907,6 +907,17 @@ def propose(
         if wire is not None:
             chain = [wire]
             relation = HopRelation.SYNDICATED
+    if not chain and evidence.uncredited:
+        sign = evidence.uncredited[0]
+        chain = [
+            Hop(
+                relation=HopRelation.UNKNOWN,
+                credited=False,
+                note=f"Inferred: {sign.reason}",
+            )
+        ]
+        relation = HopRelation.REPUBLISHED
+        notes.append(f"the text was copied without credit: {sign.reason}")
     inferred = infer_translation(
         Reading(
             chain=chain,

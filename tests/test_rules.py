@@ -524,3 +524,22 @@ def test_select_ignore_and_severity_override(tmp_path: Path) -> None:
     assert "I001" not in codes(ignored.findings)
     raised = run(tmp_path, case, Config(severity={"D001": "error"}))  # type: ignore[dict-item]
     assert {f.severity for f in raised.findings if f.code == "D001"} == {"error"}
+
+
+def test_a_wire_dateline_without_its_agency_is_an_uncredited_copy(tmp_path: Path) -> None:
+    text = (
+        "Harbour strike ends after two weeks\n\n"
+        "GDANSK, May 3. Dock workers voted on Sunday to end a strike that had halted shipping "
+        "for two weeks, after the port authority agreed to raise wages by six percent.\n"
+        "The union said the deal would be put to a second vote next month.\n"
+    )
+    entry = article(copy_author=[], copy_relation="republished", chain=[])
+    found = run(tmp_path, [(entry, text)])
+    [a002] = [f for f in found.findings if f.code == "A002"]
+    assert "copied without credit" in a002.message
+    assert a002.evidence and a002.evidence[0].snippet is not None
+    assert a002.evidence[0].snippet.startswith("GDANSK, May 3")
+    credited = text.replace("GDANSK, May 3.", "GDANSK, May 3 (Continental Wire) -")
+    (tmp_path / "good").mkdir()
+    again = run(tmp_path / "good", [(entry, credited)])
+    assert not any("copied without credit" in f.message for f in again.findings)

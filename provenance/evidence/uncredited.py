@@ -623,6 +623,18 @@ def _digest(ctx: Context, first_dates: dict[int, DateMention]) -> list[Uncredite
     ]
 
 
+def _restamped_datelines(ctx: Context, first_dates: dict[int, DateMention]) -> list[UncreditedSign]:
+    """The body opens on a bare dateline, and the only credits come later in the same
+    dateline form ('TEHRAN, Some Club (SC) -'): a site stamping its own name on copied
+    paragraphs does not credit the opening ones to anyone."""
+    found: tuple[Credit, ...] = ctx.get("credits")
+    naming = [credit for credit in found if _names_a_source(credit)]
+    if any(credit.kind != CreditKind.AGENCY_DATELINE for credit in naming):
+        return []
+    first_credit = min(credit.span.start for credit in naming)
+    return [sign for sign in _bare_datelines(ctx, first_dates) if sign.span.end <= first_credit]
+
+
 @extractor("uncredited")
 def uncredited(ctx: Context) -> tuple[UncreditedSign, ...]:
     first_dates = _dates_by_line(ctx.get("dates"))
@@ -633,5 +645,7 @@ def uncredited(ctx: Context) -> tuple[UncreditedSign, ...]:
         if not _named_author(ctx) and not _agency_named(ctx):
             found += _bare_datelines(ctx, first_dates)
             found += _digest(ctx, first_dates)
+    elif not _named_author(ctx) and not _agency_named(ctx):
+        found += _restamped_datelines(ctx, first_dates)
     unique = {(sign.span.start, sign.kind): sign for sign in found}
     return tuple(sorted(unique.values(), key=lambda s: (s.span.start, s.span.end, s.kind)))

@@ -12,7 +12,8 @@ RULE = RuleInfo(
     family=Family.ATTRIBUTION,
     severity=Severity.WARNING,
     summary="The copy held does not credit a hop it came from: a republication that hides "
-    "its source (or credits nobody at all).",
+    "its source (or credits nobody at all), or a text that shows its credit was removed (an "
+    "emptied 'CITY () -' slot, a wire dateline without its agency, an auto-posting notice).",
     bad='chain: [{"publisher": "gazette", "credited": false}]; no credit line in the text',
     good='chain: [{"publisher": "gazette", "credited": true}]; text: "From The Gazette"',
 )
@@ -21,6 +22,16 @@ RULE = RuleInfo(
 @article_rule(RULE)
 def check(ctx: ArticleContext) -> Iterator[Finding]:
     if ctx.evidence is None:
+        return
+    signs = ctx.evidence.uncredited
+    if signs and not any(hop.credited for hop in ctx.article.chain):
+        yield ctx.finding(
+            RULE,
+            f"the copy shows it was copied without credit: {signs[0].reason}",
+            pointer="/chain/0/credited" if ctx.article.chain else "/copy/relation",
+            spans=[sign.span for sign in signs[:3]],
+            fix="find the source the text was taken from and record it as a hop",
+        )
         return
     own = ctx.article.copy_held.publisher
     # A hop of the copy's own publisher (its edition in another language) needs no credit.
