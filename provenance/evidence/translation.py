@@ -35,10 +35,13 @@ from provenance.evidence.translation_phrases import (
     DEIXIS,
     EXTRA_LANGUAGE_NAMES,
     NARRATIVE,
+    PHRASE_LANGUAGES,
     PHRASES,
     PREFILTER,
     Shape,
 )
+
+_Phrase = tuple[str, Shape, re.Pattern[str]]
 
 SHORT_STATEMENT_WORDS = 25  # a credit or a note, not a narrative paragraph
 EDGE_LINES = 5  # the header and footer, where credits and notes sit
@@ -222,12 +225,31 @@ _BY = re.compile(
 )
 
 
-def _translators(match: re.Match[str], line: Line) -> tuple[str, ...]:
+def _han_names(text: str) -> tuple[str, ...]:
+    """'李四 王五', '李恒威2董自立2董 达2': names apart by spaces, list marks or the digits of
+    affiliation notes; a piece of one character is a name's start ('董 达')."""
+    pieces = [p for p in re.split(r"[\s\d、，,]+", text) if p]
+    names: list[str] = []
+    for piece in pieces:
+        if names and len(names[-1]) == 1:
+            names[-1] += " " + piece
+        else:
+            names.append(piece)
+    return tuple(names)
+
+
+def _translators(match: re.Match[str], line: Line, shape: Shape) -> tuple[str, ...]:
     groups = match.groupdict()
+    if shape is Shape.CJK:
+        return _han_names(groups.get("who") or "")
     if groups.get("who"):
         return names_in(groups["who"])
     after = _BY.search(line.text, match.end(), match.end() + 80)
-    return names_in(after.group("who")) if after else ()
+    if after:
+        return names_in(after.group("who"))
+    rest = line.text[match.end() :].lstrip()
+    # 'Перевод с английского: NAME', 'aus dem Englischen — NAME'
+    return names_in(rest[1:]) if rest[:1] in (":", "：", "—", "–") else ()
 
 
 def _quote(text: str) -> str:
@@ -253,9 +275,11 @@ def _language_label(code: str) -> str:
     return f"{name} ({code})" if name else code
 
 
-def _stated_on(ctx: Context, line: Line, index: int, page: _Page) -> TranslationSign | None:
+def _stated_on(
+    ctx: Context, line: Line, index: int, page: _Page, phrases: Sequence[_Phrase]
+) -> TranslationSign | None:
     text = line.text[:MAX_LINE_CHARS]
-    for phrase_language, shape, pattern in PHRASES:
+    for phrase_language, shape, pattern in phrases:
         for match in pattern.finditer(text):
             languages = (phrase_language, page.language or "en", "en")
             into = match.groupdict().get("into")
@@ -267,7 +291,7 @@ def _stated_on(ctx: Context, line: Line, index: int, page: _Page) -> Translation
                 continue  # 'translated into English' says nothing checkable by itself
             if shape is Shape.CUE and match.groupdict().get("orig"):
                 original = outlet_in(match.group("orig"))
-            translators = _translators(match, line)
+            translators = _translators(match, line, shape)
             if shape is Shape.CJK and not translators:
                 continue
             return _stated_sign(ctx, line, source_language, translators, original)
@@ -288,6 +312,8 @@ def _source(
     code = language_named(src, languages)
     if code:
         return (code, None)
+    if "." in src.strip("."):  # a domain: 'haqqin.az', whatever suffix follows it
+        return (None, src.strip("."))
     return (None, outlet_in(text[match.start("src") :]))
 
 
@@ -309,23 +335,38 @@ def _stated_sign(
     )
 
 
-def _candidate_lines(ctx: Context) -> list[tuple[int, Line]]:
+def _phrase_languages(page_language: str | None) -> frozenset[str]:
+    """The languages whose phrasings a page is read for: English, and its own language and
+    neighbours; every language when the page's is unknown or has no phrasings."""
+    if page_language is None or page_language not in PREFILTER:
+        return frozenset(language for language, _, _ in PHRASES)
+    return frozenset({"en", page_language, *PHRASE_LANGUAGES.get(page_language, ())})
+
+
+def _prefilter(languages: frozenset[str]) -> tuple[str, ...]:
+    words = (word for language in sorted(languages) for word in PREFILTER.get(language, ()))
+    return tuple(dict.fromkeys(words))
+
+
+def _candidate_lines(ctx: Context, words: tuple[str, ...]) -> list[tuple[int, Line]]:
     """(index, line) of the content lines that may hold a translation phrasing."""
-    holding = ctx.source.lines_holding(PREFILTER)
+    holding = ctx.source.lines_holding(words)
     lines = ctx.source.content
     if holding is not None:
         return [(i, line) for i, line in enumerate(lines) if line.number in holding]
     return [
         (i, line)
         for i, line in enumerate(lines)
-        if any(word in line.text.lower() for word in PREFILTER)
+        if any(word in line.text.lower() for word in words)
     ]
 
 
 def stated(ctx: Context, page: _Page) -> list[TranslationSign]:
     found: dict[int, TranslationSign] = {}
-    for index, line in _candidate_lines(ctx):
-        sign = _stated_on(ctx, line, index, page)
+    languages = _phrase_languages(page.language)
+    phrases = [phrase for phrase in PHRASES if phrase[0] in languages]
+    for index, line in _candidate_lines(ctx, _prefilter(languages)):
+        sign = _stated_on(ctx, line, index, page, phrases)
         if sign is not None:
             found[line.number] = sign
     # Credits and contributors other extractors read ('Translated from X', 'X著 Y译') that
@@ -353,7 +394,7 @@ MIN_PAIRS = 2  # a page alternates when it holds this many line pairs
 MIN_SWITCHES = 3  # and its prose changes language this often (A B A B)
 SOURCE_SHARE = 0.75  # of the pairs, to say which language comes first
 PAIR_GAP = 3  # lines between the two lines of a pair
-EDGE_PROSE_WORDS = 30  # an edge block of another language holds this many words
+EDGE_PROSE_WORDS = 25  # an edge block of another language holds this many words
 RESIDUE_CONFIDENCE = 0.9
 
 _NON_LATIN = re.compile(
@@ -367,10 +408,39 @@ _ENGLISH = re.compile(r" (?:the|and|of|is|are|with|that|to) ")
 # Function words of the Latin-script languages most often paired with English.
 _OTHER_LATIN = re.compile(
     r" (?:el|los|las|del|les|der|und|das|il|della|het|een|os|não|uma|que|się|jest|ve|bir"
-    r"|est|une|dans|avec|nicht|gli|ist|em|com|con|são|para|por|nie|sono|è) "
+    r"|est|une|dans|avec|nicht|gli|ist|em|com|con|são|para|por|nie|sono|è|o|na|da|dos|se) "
 )
 # On the page: ' the ' this often, and the other language's function words twice as often.
 MIN_FUNCTION_WORDS = 2
+
+
+@extractor("translation_non_latin")
+def non_latin(ctx: Context) -> bool:
+    """Whether the page holds letters of another script than Latin."""
+    return _NON_LATIN.search(ctx.source.text) is not None
+
+
+# Strong function words of other Latin-script languages, counted before any line is tagged.
+_OTHER_COUNTED = (
+    " de ",
+    " la ",
+    " el ",
+    " os ",
+    " para ",
+    " und ",
+    " der ",
+    " il ",
+    " się ",
+    " que ",
+)
+
+
+def _english_and_other(lowered: str) -> bool:
+    """Whether a page has English and another Latin-script language's function words:
+    a few ``str.count`` instead of a regex over the page."""
+    if lowered.count(" the ") < MIN_FUNCTION_WORDS:
+        return False
+    return sum(lowered.count(word) for word in _OTHER_COUNTED) >= MIN_FUNCTION_WORDS * 2
 
 
 def _script_tag(text: str) -> str:
@@ -398,13 +468,9 @@ def line_tags(ctx: Context) -> tuple[tuple[Line, str], ...]:
     language without naming it (scripts and function words are cheap; naming needs py3langid,
     run later only on the few lines that matter)."""
     text = ctx.source.text
-    two_scripts = _NON_LATIN.search(text) is not None and _LATIN_PROSE.search(text) is not None
-    if not two_scripts:
-        lowered = ctx.source.lowered
-        if lowered.count(" the ") < MIN_FUNCTION_WORDS:
-            return ()
-        if len(_OTHER_LATIN.findall(lowered)) < MIN_FUNCTION_WORDS * 2:
-            return ()
+    two_scripts = ctx.get("translation_non_latin") and _LATIN_PROSE.search(text) is not None
+    if not two_scripts and not _english_and_other(ctx.source.lowered):
+        return ()
     tags: list[tuple[Line, str]] = []
     for line in ctx.source.content:
         if len(line.text) < LONG_LINE_CHARS:
@@ -532,7 +598,9 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "fa": ("منبع:", "عکس:"),
 }
 _LABEL_LANGUAGE = {label: lang for lang, labels in _LABELS.items() for label in labels}
-_LABEL_WORDS = tuple(_LABEL_LANGUAGE)
+_LATIN_SCRIPT = frozenset(
+    "en de fr es pt it pl tr az nl sv da no nb cs sk hu fi et ro hr bs sl lt lv id ms vi ca".split()
+)
 MAX_LABEL_LINE_WORDS = 30
 
 
@@ -541,7 +609,15 @@ def label_residue(ctx: Context, body: Language | None) -> list[TranslationSign]:
     words the detector places there too ('Zdjęcie: ... Źródło: PAP' in a Russian text)."""
     if body is None or body.confidence < RESIDUE_CONFIDENCE:
         return []
-    holding = ctx.source.lines_holding(_LABEL_WORDS)
+    if not ctx.get("translation_non_latin"):
+        return []  # the strong case only: a label in another script than the body's
+    body_latin = body.code in _LATIN_SCRIPT
+    words = tuple(
+        label
+        for label, language in _LABEL_LANGUAGE.items()
+        if (language in _LATIN_SCRIPT) != body_latin
+    )
+    holding = ctx.source.lines_holding(words)
     if not holding:
         return []
     found: list[TranslationSign] = []
@@ -613,7 +689,7 @@ def glued_words(ctx: Context) -> list[TranslationSign]:
         if word is None:
             continue
         start, end, token = word
-        tail = token[len(token.rstrip("".join(ch for ch in token if ch.isupper()))) :]
+        tail = token[next(i for i, ch in enumerate(token) if ch.isupper()) :]
         if tail.lower() in _FURNITURE_TAILS or start == line.start:
             continue
         seen.add(line.number)
