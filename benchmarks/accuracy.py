@@ -76,7 +76,7 @@ def _hop_before(article: Article) -> str | None:
     others = [
         hop
         for hop in article.chain
-        if hop.credited is not False and (hop.publisher is None or hop.publisher != host)
+        if hop.credited and (hop.publisher is None or hop.publisher != host)
     ]
     if not others:
         return None

@@ -752,65 +752,79 @@ def _outlet_languages(outlets: Sequence[Outlet], outlet_id: str | None) -> list[
 
 def infer_translation(reading: Reading) -> Inferred | None:
     """A translation the text does not state but shows: the credited source publishes in
-    another language, the text carries signs of one, or the host publishes this copy in a
-    language of an edition of its own ('/spanish'). None when nothing shows one, or the
-    chain already declares it."""
+    another language, the host publishes this copy in an edition of its own ('/spanish'),
+    or the text carries signs of one. None when nothing shows one, or the chain already
+    declares it."""
     language = reading.copy_language
-    chain = list(reading.chain)
-    declared = any(hop.relation == HopRelation.TRANSLATED for hop in chain)
+    declared = any(hop.relation == HopRelation.TRANSLATED for hop in reading.chain)
     if reading.relation == HopRelation.TRANSLATED or declared or language is None:
         return None
-    if chain:
-        source_languages = _outlet_languages(reading.outlets, chain[0].publisher)
-        if source_languages and language not in source_languages:
-            source = source_languages[0]
-            chain[0] = chain[0].model_copy(update={"in_language": source})
-            reason = f"the credited source publishes in {source}, the copy is in {language}"
-            if len(chain) > 1:
-                # 'via X': the outlet in between made the translation the copy republishes.
-                chain[1] = chain[1].model_copy(
-                    update={"relation": HopRelation.TRANSLATED, "in_language": language}
-                )
-                return Inferred(chain, reason, HopRelation.REPUBLISHED)
-            return Inferred(chain, reason)
-    sign = next((s for s in reading.evidence.translations if s.source_language != language), None)
-    if sign is not None:
-        shown = sign.source_language
-        if chain:
-            chain[0] = chain[0].model_copy(update={"in_language": shown})
-        else:
-            chain = [
-                Hop(
-                    relation=HopRelation.UNKNOWN,
-                    in_language=shown,
-                    credited=False,
-                    note=f"Inferred: {sign.reason}",
-                )
-            ]
-        return Inferred(chain, sign.reason)
+    return (
+        _from_source_language(reading, language)
+        or _from_edition(reading, language)
+        or _from_signs(reading, language)
+    )
+
+
+def _from_source_language(reading: Reading, language: str) -> Inferred | None:
+    chain = list(reading.chain)
+    source_languages = _outlet_languages(reading.outlets, chain[0].publisher) if chain else []
+    if not source_languages or language in source_languages:
+        return None
+    source = source_languages[0]
+    chain[0] = chain[0].model_copy(update={"in_language": source})
+    reason = f"the credited source publishes in {source}, the copy is in {language}"
+    if len(chain) > 1:
+        # 'via X': the outlet in between made the translation the copy republishes.
+        chain[1] = chain[1].model_copy(
+            update={"relation": HopRelation.TRANSLATED, "in_language": language}
+        )
+        return Inferred(chain, reason, HopRelation.REPUBLISHED)
+    return Inferred(chain, reason)
+
+
+def _from_edition(reading: Reading, language: str) -> Inferred | None:
     host = reading.host
-    if chain or host is None or not host.in_language:
+    if reading.chain or host is None or not host.in_language:
         return None
     primary = host.in_language[0]
     edition = address_language(reading.url)
     translating = host.category == OutletCategory.AGGREGATOR and primary != language
-    if (edition == language and language not in host.in_language) or (
-        edition == language != primary and translating
-    ):
-        original = Hop(
-            relation=HopRelation.ORIGINAL,
-            publisher=host.id,
-            in_language=primary,
-            credited=False,
-            note=f"Inferred: the address names a {language} edition of an outlet whose "
-            f"primary language is {primary}",
-        )
-        return Inferred(
-            [original],
-            f"the address names a {language} edition ('{reading.url}') of {host.name}, "
-            f"which publishes in {primary} first",
-        )
-    return None
+    if edition != language or (language in host.in_language and not translating):
+        return None
+    original = Hop(
+        relation=HopRelation.ORIGINAL,
+        publisher=host.id,
+        in_language=primary,
+        credited=None,
+        note=f"Inferred: the address names a {language} edition of an outlet whose "
+        f"primary language is {primary}",
+    )
+    return Inferred(
+        [original],
+        f"the address names a {language} edition ('{reading.url}') of {host.name}, "
+        f"which publishes in {primary} first",
+    )
+
+
+def _from_signs(reading: Reading, language: str) -> Inferred | None:
+    signs = reading.evidence.translations
+    sign = next((s for s in signs if s.source_language != language), None)
+    if sign is None:
+        return None
+    chain = list(reading.chain)
+    if chain:
+        chain[0] = chain[0].model_copy(update={"in_language": sign.source_language})
+    else:
+        # Only inferred: the text does not say where it came from ('credited' unknown).
+        chain = [
+            Hop(
+                relation=HopRelation.UNKNOWN,
+                in_language=sign.source_language,
+                note=f"Inferred: {sign.reason}",
+            )
+        ]
+    return Inferred(chain, sign.reason)
 
 
 _WIRE_FOOTER = re.compile(r"^[(\[]\s*(?:reporting|additional\s+reporting|writing)\s+by\s", re.I)

@@ -204,6 +204,10 @@ CASES: dict[str, tuple[Entries, Entries]] = {
             )
         ],
     ),
+    "T010": (
+        [(article(), CLEAN_TEXT + "\nÜbersetzung aus dem Englischen: Anna Roth\n")],
+        [(article(), CLEAN_TEXT)],
+    ),
     "D003": (
         [
             (

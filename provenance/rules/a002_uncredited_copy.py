@@ -34,8 +34,14 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
         )
         return
     own = ctx.article.copy_held.publisher
-    # A hop of the copy's own publisher (its edition in another language) needs no credit.
-    chain = [hop for hop in ctx.article.chain if own is None or hop.publisher != own]
+    # A hop of the copy's own publisher (its edition in another language) needs no credit,
+    # nor one only inferred to exist (no outlet, no author, 'credited' not known).
+    chain = [
+        hop
+        for hop in ctx.article.chain
+        if (own is None or hop.publisher != own)
+        and (hop.publisher or hop.author or hop.credited is not None)
+    ]
     if chain and not credits(ctx) and not any(hop.credited for hop in chain):
         yield ctx.finding(
             RULE,
