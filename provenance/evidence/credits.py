@@ -40,6 +40,7 @@ from provenance.evidence.headline import looks_like_headline
 from provenance.evidence.lexicon import COMMON, looks_like_full_name
 from provenance.evidence.model import Credit, CreditKind, DateKind, OutletMatch
 from provenance.evidence.outlets import match_outlet
+from provenance.evidence.press_summary import press_summary_hits
 from provenance.evidence.registry import Context, extractor
 from provenance.evidence.text import Line
 
@@ -523,7 +524,7 @@ def credits(ctx: Context) -> tuple[Credit, ...]:
         line_words += CJK_ORIGIN_CUES  # a Chinese text: its phrases have no words to split
     worded = ctx.source.lines_holding(line_words) if line_words else set()
     labelled = _labelled_lines(ctx)
-    pairs = _header_hits(content)
+    pairs = _header_hits(content) + press_summary_hits(content)
     taken = {line.number for line, _hit in pairs}
     for line in content:
         if worded is not None and not _may_hold_credit(line, worded, labelled):
