@@ -115,3 +115,15 @@ def test_labelled_stamp_below_is_preferred_to_a_lone_date_above() -> None:
 def test_published_before_updated() -> None:
     text = f"Title\nUpdated: 2019-04-05 10:20\nPublished: 2019-04-01 09:00\n{BODY}"
     assert [s[1] for s in _stamps(text)] == [StampLabel.PUBLISHED, StampLabel.UPDATED]
+
+
+def test_a_date_field_in_a_row_of_labelled_fields_is_a_stamp() -> None:
+    from provenance.evidence import extract
+
+    row = "Harbour notes\n\nSource: Wire  Editor: Ann Lee  Date: 12 May 2024 | Views: 30\n\nBody.\n"
+    assert [(s.label, s.value) for s in extract(row).stamps] == [("none", "2024-05-12")]
+    chinese = "港口新闻\n\n来源:网络 编辑:本站 时间:2024/04/28 00:16\n\n正文。\n"
+    assert [s.value for s in extract(chinese).stamps] == ["2024-04-28"]
+    # A date after 'date:' inside a sentence is prose, not a field.
+    prose = "Harbour notes\n\nThe meeting date: 12 May 2024 was set after a long debate.\n"
+    assert extract(prose).stamps == ()

@@ -236,7 +236,7 @@ def _stamps_in_piece(source: Source, piece: Piece, dates: list[DateMention]) -> 
     labelled = _LABEL.search(furniture) is not None
     pattern = _FURNITURE_AFTER_LABEL if labelled else _FURNITURE
     if pattern.fullmatch(furniture) is None:
-        return []
+        return _field_stamps(source, piece, dates)
     in_context = _CONTEXT.search(furniture) is not None
     found: list[Candidate] = []
     previous_end = piece.start
@@ -258,6 +258,45 @@ def _stamps_in_piece(source: Source, piece: Piece, dates: list[DateMention]) -> 
             },
         )
         found.append(Candidate(_rank(label, in_context), mention.span.start, stamp))
+    return found
+
+
+# A metadata row of 'label: value' fields ('Source: X  Editor: Y  Time: 2024/04/28 00:16'):
+# a date is a stamp when a date label and a colon stand right before it, and only a time
+# (or the next field) after it.
+_FIELD_LABEL = re.compile(
+    rf"(?<![\w])(?:(?P<updated>{_UPDATED_LABELS})|(?P<published>{_PUBLISHED_LABELS})"
+    rf"|(?P<neutral>{_NEUTRAL_LABELS}))\s?[:：]\s*$",
+    re.IGNORECASE,
+)
+_FIELD_TAIL = re.compile(rf"\s*(?:(?:{_TIME})(?![\w]))?\s*(?:$|[|•·]|\S{{1,12}}\s?[:：])", re.I)
+_FIELD_REACH = 24
+
+
+def _field_stamps(source: Source, piece: Piece, dates: list[DateMention]) -> list[Candidate]:
+    """Stamps in a row of labelled fields (see ``_FIELD_LABEL``)."""
+    found: list[Candidate] = []
+    for mention in dates:
+        if mention.kind is not DateKind.ABSOLUTE:
+            continue
+        before = source.text[
+            max(piece.start, mention.span.start - _FIELD_REACH) : mention.span.start
+        ]
+        label = _FIELD_LABEL.search(before)
+        if label is None or not _FIELD_TAIL.match(source.text, mention.span.end, piece.end):
+            continue
+        kind = (
+            StampLabel.UPDATED
+            if label.group("updated")
+            else StampLabel.PUBLISHED
+            if label.group("published")
+            else StampLabel.NONE
+        )
+        stamp = build(
+            DateStamp,
+            {"span": mention.span, "label": kind, "value": mention.value, "relative": False},
+        )
+        found.append(Candidate(_rank(kind, False), mention.span.start, stamp))
     return found
 
 
