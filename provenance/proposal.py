@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from provenance import knowledge
+from provenance.address import LANGUAGE_NAMES, address_date, address_language
 from provenance.domains import registered_domain
 from provenance.evidence import match_outlet as evidence_match_outlet
 from provenance.evidence.model import (
@@ -52,19 +53,7 @@ LANGUAGE_CONFIDENCE = 0.5
 NOTE_QUOTE = 200
 HEADER_WORDS = 25
 
-# Source languages as credit lines name them, in English: the common ones.
-_LANGUAGE_NAMES = {
-    "arabic": "ar", "armenian": "hy", "azerbaijani": "az", "azeri": "az", "belarusian": "be",
-    "bulgarian": "bg", "chinese": "zh", "croatian": "hr", "czech": "cs", "danish": "da",
-    "dutch": "nl", "english": "en", "estonian": "et", "farsi": "fa", "finnish": "fi",
-    "french": "fr", "georgian": "ka", "german": "de", "greek": "el", "hebrew": "he",
-    "hindi": "hi", "hungarian": "hu", "indonesian": "id", "italian": "it", "japanese": "ja",
-    "kazakh": "kk", "korean": "ko", "kyrgyz": "ky", "latvian": "lv", "lithuanian": "lt",
-    "norwegian": "no", "persian": "fa", "polish": "pl", "portuguese": "pt", "romanian": "ro",
-    "russian": "ru", "serbian": "sr", "slovak": "sk", "slovenian": "sl", "spanish": "es",
-    "swedish": "sv", "tajik": "tg", "turkish": "tr", "turkmen": "tk", "ukrainian": "uk",
-    "urdu": "ur", "uzbek": "uz", "vietnamese": "vi",
-}  # fmt: skip
+_LANGUAGE_NAMES = LANGUAGE_NAMES
 
 # Credits that name where the copy came from, strongest claim of originality first.
 _ORIGIN_PRIORITY = {
@@ -277,14 +266,15 @@ def _authors(
 
 
 def _translators_named(evidence: Evidence) -> list[str]:
-    return list(
-        dict.fromkeys(
-            name
-            for contributor in evidence.contributors
-            if contributor.role == ContributorRole.TRANSLATOR
-            for name in contributor.names
-        )
-    )
+    """Translators named by a translator credit or a stated translation."""
+    named = [
+        name
+        for contributor in evidence.contributors
+        if contributor.role == ContributorRole.TRANSLATOR
+        for name in contributor.names
+    ]
+    named += [name for sign in evidence.translations for name in sign.translator]
+    return list(dict.fromkeys(named))
 
 
 _STAMP_PREFERENCE = {StampLabel.PUBLISHED: 0, StampLabel.NONE: 1, StampLabel.UPDATED: 2}
@@ -726,25 +716,6 @@ class Inferred:
     relation: HopRelation = HopRelation.TRANSLATED  # the copy's relation to the last hop
 
 
-_LANGUAGE_SEGMENTS = {
-    **{name: code for name, code in _LANGUAGE_NAMES.items()},
-    **{code: code for code in set(_LANGUAGE_NAMES.values())},
-}
-
-
-def address_language(url: str | None) -> str | None:
-    """A language named by a segment of an address's path ('/es/', '/russian/',
-    '.../spanish?x'), as an ISO 639-1 code."""
-    if not url:
-        return None
-    path = re.sub(r"^https?://[^/]+", "", url).split("?", 1)[0].split("#", 1)[0]
-    for segment in path.strip("/").split("/"):
-        code = _LANGUAGE_SEGMENTS.get(segment.casefold())
-        if code is not None:
-            return code
-    return None
-
-
 def _outlet_languages(outlets: Sequence[Outlet], outlet_id: str | None) -> list[str]:
     outlet = next((o for o in outlets if o.id == outlet_id), None) if outlet_id else None
     return list(outlet.in_language) if outlet is not None else []
@@ -986,7 +957,11 @@ def propose(
     if language is None:
         notes.append("the language could not be told: copy.inLanguage is null")
     if article.copy_held.date_published is None:
-        notes.append("no publication date was found: copy.datePublished is null")
+        filed = address_date(url)
+        notes.append(
+            "no publication date was found: copy.datePublished is null"
+            + (f" (the address holds {filed}: where the page is filed, not taken)" if filed else "")
+        )
     if relation == HopRelation.TRANSLATED and chain[0].in_language is None:
         notes.append("a translation whose source language is not named: set chain[0].inLanguage")
     if publisher.proposed and publisher.outlet is not None:

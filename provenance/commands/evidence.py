@@ -57,6 +57,15 @@ def signals(evidence: Evidence) -> list[tuple[Span, str, str]]:
         detail += f" in {byline.place}" if byline.place else ""
         detail += f" on {byline.date}" if byline.date else ""
         rows.append((byline.span, "byline", detail))
+    for contributor in evidence.contributors:
+        rows.append((contributor.span, contributor.role.value, ", ".join(contributor.names)))
+    for stamp in evidence.stamps:
+        detail = "relative" if stamp.relative else str(stamp.value)
+        rows.append((stamp.span, "stamp", f"{stamp.label.value} {detail}"))
+    for sign in evidence.translations:
+        rows.append((sign.span, "translation", f"{sign.basis.value}: {sign.reason}"))
+    for copied in evidence.uncredited:
+        rows.append((copied.span, "uncredited", f"{copied.kind.value}: {copied.reason}"))
     for sign_off in evidence.sign_offs:
         rows.append((sign_off.span, "sign-off", sign_off.name))
     for date in evidence.dates:
@@ -100,6 +109,10 @@ def evidence_command(
         Path | None,
         typer.Option(help="Catalog whose outlets and people resolve names [./sources.json]."),
     ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(help="The page's address: its date and language edition are shown too."),
+    ] = None,
 ) -> None:
     """Print every provenance signal the article's text holds, in line order."""
     import json
@@ -109,8 +122,13 @@ def evidence_command(
     text = _read(path)
     outlets, people = _registries(catalog)
     evidence = extract(text, outlets, people)
+    from provenance.address import address_date, address_language
+
+    address = {"date": address_date(url), "language": address_language(url)} if url else None
     if output_format is TextOrJson.json:
         document = evidence.model_dump(mode="json")
+        if address is not None:
+            document["address"] = address
         write(json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
     else:
         lines = [
@@ -120,6 +138,13 @@ def evidence_command(
         if evidence.language:
             language = evidence.language
             lines.append(f"{path}: language: {language.code} ({language.confidence:.2f})")
+        if address is not None and address["date"]:
+            lines.append(
+                f"{url}: address-date: {address['date']} (where the page is filed; not taken "
+                "as its publication date)"
+            )
+        if address is not None and address["language"]:
+            lines.append(f"{url}: address-language: {address['language']}")
         write("\n".join(lines) + "\n")
     raise typer.Exit(EXIT_OK)
 
