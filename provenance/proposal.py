@@ -23,6 +23,7 @@ from provenance.evidence.model import (
     OutletMatch,
     Span,
     StampLabel,
+    TranslationBasis,
 )
 from provenance.ingest import Document
 from provenance.models import (
@@ -707,6 +708,7 @@ class Reading:
     host: Outlet | None
     url: str | None
     evidence: Evidence
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -714,6 +716,7 @@ class Inferred:
     chain: list[Hop]
     reason: str
     relation: HopRelation = HopRelation.TRANSLATED  # the copy's relation to the last hop
+    outlet: Outlet | None = None  # the source's outlet, when the inference named one
 
 
 def _outlet_languages(outlets: Sequence[Outlet], outlet_id: str | None) -> list[str]:
@@ -786,16 +789,50 @@ def _from_signs(reading: Reading, language: str) -> Inferred | None:
     chain = list(reading.chain)
     if chain:
         chain[0] = chain[0].model_copy(update={"in_language": sign.source_language})
-    else:
-        # Only inferred: the text does not say where it came from ('credited' unknown).
-        chain = [
-            Hop(
-                relation=HopRelation.UNKNOWN,
-                in_language=sign.source_language,
-                note=f"Inferred: {sign.reason}",
-            )
-        ]
-    return Inferred(chain, sign.reason)
+        return Inferred(chain, sign.reason)
+    named = _lede_outlet(reading) if sign.basis == TranslationBasis.STATED else None
+    if named is not None:
+        # 'Today's post translates one of the stories the New York Times publishes': a
+        # stated translation whose opening names the outlet it comes from.
+        source = sign.source_language or (named.in_language[0] if named.in_language else None)
+        hop = Hop(
+            relation=HopRelation.ORIGINAL,
+            publisher=named.id,
+            in_language=source,
+            credited=True,
+            note=f"Inferred: {sign.reason}; the opening names {named.name}, proposed as the "
+            "source of the translation",
+        )
+        return Inferred([hop], f"{sign.reason}; its opening names {named.name}", outlet=named)
+    # Only inferred: the text does not say where it came from ('credited' unknown).
+    hop = Hop(
+        relation=HopRelation.UNKNOWN,
+        in_language=sign.source_language,
+        note=f"Inferred: {sign.reason}",
+    )
+    return Inferred([hop], sign.reason)
+
+
+LEDE_LINES = 6
+_LEDE_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+
+
+def _lede_outlet(reading: Reading) -> Outlet | None:
+    """An outlet the catalog or the tool's knowledge holds, named by one to three words in
+    the text's opening lines, other than the host."""
+    lines = [ln for ln in reading.text.split("\n") if ln.strip()][:LEDE_LINES]
+    host = reading.host.id if reading.host else None
+    for line in lines:
+        words = _LEDE_WORD.findall(line)
+        for index in range(len(words)):
+            for size in (3, 2, 1):
+                window = words[index : index + size]
+                if len(window) < size or (size == 1 and len(window[0]) < 3):
+                    continue
+                found = knowledge.resolve_name(" ".join(window), reading.outlets)
+                if found is not None and found.id != host:
+                    return found
+    return None
 
 
 _WIRE_FOOTER = re.compile(r"^[(\[]\s*(?:reporting|additional\s+reporting|writing)\s+by\s", re.I)
@@ -912,11 +949,18 @@ def propose(
             host=publisher.outlet,
             url=url,
             evidence=evidence,
+            text=document.text,
         )
     )
     if inferred is not None:
         chain, relation = inferred.chain, inferred.relation
         notes.append(f"inferred a translation: {inferred.reason}")
+        named = inferred.outlet
+        if named is not None and catalog.outlet(named.id) is not named:
+            taken = {o.id for o in [*catalog.outlets, *new_outlets]}
+            proposed_outlet = _proposed_outlet(named, taken, KNOWN_REASON)
+            new_outlets.append(proposed_outlet)
+            chain[0] = chain[0].model_copy(update={"publisher": proposed_outlet.id})
     if not chain and publisher_id is None:
         # Nothing says where it came from, and nothing says whose it is.
         relation = HopRelation.UNKNOWN

@@ -261,3 +261,29 @@ def test_a_translation_sign_in_the_text_makes_a_translation(catalog: Catalog) ->
     assert article.copy_held.relation == "translated"
     assert article.chain[0].in_language == "en"
     assert article.chain[0].credited is None  # only inferred: whether it is credited is unknown
+
+
+def test_a_stated_translation_takes_its_source_from_an_outlet_its_opening_names(
+    catalog: Catalog,
+) -> None:
+    text = (
+        "Hafenstreik beendet\n\nWir übersetzen hier einen Bericht aus The Guardian über den "
+        "Hafen.\n\nDie Hafenarbeiter stimmten am Sonntag für ein Ende des Streiks.\n"
+    )
+    sign = TranslationSign(
+        span=span("Wir übersetzen", text),
+        basis=TranslationBasis.STATED,
+        reason="the line states a translation from English (en)",
+        source_language="en",
+    )
+    found = evidence(translations=(sign,), language=Language(code="de", confidence=0.99))
+    proposal = propose(document(text), found, catalog, Options(outlet="harbour-digest"))
+    [origin] = proposal.article.chain
+    assert (origin.publisher, origin.in_language, origin.credited) == ("guardian", "en", True)
+    assert [o.id for o in proposal.outlets] == ["guardian"]
+    assert proposal.article.copy_held.relation == "translated"
+    # A sign that is only inferred (parallel text) does not name a source from the opening.
+    parallel = sign.model_copy(update={"basis": TranslationBasis.PARALLEL})
+    guessed = evidence(translations=(parallel,), language=Language(code="de", confidence=0.99))
+    other = propose(document(text), guessed, catalog, Options(outlet="harbour-digest"))
+    assert other.article.chain[0].publisher is None
