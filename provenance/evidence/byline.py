@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import partial
 
-from provenance.evidence.dates import find_dates
+from provenance.evidence.dates import mentions_within
 from provenance.evidence.lexicon import (
     CHINESE_SURNAMES,
     PARTICLES,
@@ -375,7 +375,7 @@ def _capitalised(place: str) -> bool:
 def _date_after(ctx: Context, start: int, end: int) -> tuple[int, str | None] | None:
     """Where the byline's body ends and the date it carries: (end, value). None when an
     absolute date is followed by more than a time (the line is a sentence, not a byline)."""
-    mentions = [m for m in find_dates(ctx.source, start, end) if m.kind is not DateKind.RELATIVE]
+    mentions = [m for m in mentions_within(ctx, start, end) if m.kind is not DateKind.RELATIVE]
     if not mentions:
         return end, None
     first = min(mentions, key=lambda m: m.span.start)
@@ -480,7 +480,7 @@ def _beside_a_stamp(ctx: Context, line: Line | None) -> bool:
     if _READING_TIME.search(line.text) or _AVATAR.search(line.text):
         return True
     found = [
-        m for m in find_dates(ctx.source, line.start, line.end) if m.kind is not DateKind.RELATIVE
+        m for m in mentions_within(ctx, line.start, line.end) if m.kind is not DateKind.RELATIVE
     ]
     if not found:
         return False

@@ -35,7 +35,7 @@ from provenance.evidence.credit_phrases import (
     press_review_hit,
     source_line,
 )
-from provenance.evidence.dates import find_dates
+from provenance.evidence.dates import mentions_within
 from provenance.evidence.headline import looks_like_headline
 from provenance.evidence.lexicon import COMMON, looks_like_full_name
 from provenance.evidence.model import Credit, CreditKind, DateKind, OutletMatch
@@ -292,7 +292,7 @@ def _author_and_date(ctx: Context, line: Line, hit: Hit) -> tuple[str | None, st
     date = None
     window_end = line.start + min(len(text), hit.end + 80)
     digits = any(c.isdigit() for c in text[hit.start : hit.end + 80])
-    for mention in find_dates(ctx.source, line.start + hit.start, window_end) if digits else ():
+    for mention in mentions_within(ctx, line.start + hit.start, window_end) if digits else ():
         if mention.kind in (DateKind.ABSOLUTE, DateKind.MONTH_YEAR) and mention.value:
             date = mention.value
             break

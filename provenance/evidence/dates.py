@@ -8,6 +8,7 @@ not. Every pattern has bounded repetition, so a scan is linear in the text's len
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from typing import Any
 
@@ -740,9 +741,29 @@ def page_month_first(ctx: Context) -> bool | None:
     return language.code == "en"
 
 
+@extractor("date_mentions")
+def date_mentions(ctx: Context) -> tuple[DateMention, ...]:
+    """Every date of the text, read once in the page's numeric order: the extractors that
+    need the dates of a line or a header take them from here instead of scanning again."""
+    return tuple(find_dates(ctx.source, month_first=page_month_first(ctx)))
+
+
+def mentions_within(ctx: Context, start: int, end: int) -> list[DateMention]:
+    """The dates lying wholly inside ``text[start:end]``, in order."""
+    found: tuple[DateMention, ...] = ctx.get("date_mentions")
+    first = bisect_left(found, start, key=lambda mention: mention.span.start)
+    inside: list[DateMention] = []
+    for mention in found[first:]:
+        if mention.span.start >= end:
+            break
+        if mention.span.end <= end:
+            inside.append(mention)
+    return inside
+
+
 @extractor("dates")
 def dates(ctx: Context) -> tuple[DateMention, ...]:
-    found = find_dates(ctx.source, month_first=page_month_first(ctx))
+    found: tuple[DateMention, ...] = ctx.get("date_mentions")
     datelines = [b.span for b in ctx.get("bylines")] + [
         c.span for c in ctx.get("credits") if c.kind == "agency-dateline"
     ]

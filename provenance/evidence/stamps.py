@@ -20,6 +20,7 @@ headline), then a scraper's metadata line ('date 2020-08-09'); within a rank, to
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -334,8 +335,13 @@ def _dates_by_run(
     return {run: find_dates(source, a, b, month_first) for run, (a, b) in runs.items()}
 
 
-def find_stamps(source: Source, month_first: bool | None = None) -> list[DateStamp]:
-    """The header's date stamps in preference order (see the module's docstring)."""
+def find_stamps(
+    source: Source,
+    month_first: bool | None = None,
+    mentions: Sequence[DateMention] | None = None,
+) -> list[DateStamp]:
+    """The header's date stamps in preference order (see the module's docstring).
+    ``mentions``: the text's dates when already read (else the header is scanned)."""
     candidates: list[Candidate] = []
     lowered = source.lowered if len(source.lowered) == len(source.text) else None
     pieces: list[Piece] = []
@@ -348,11 +354,16 @@ def find_stamps(source: Source, month_first: bool | None = None) -> list[DateSta
         elif lowered is not None and not _RELATIVE_WORD.search(lowered, piece.start, piece.end):
             continue
         pieces.append(piece)
-    dates = _dates_by_run(source, pieces, month_first)
+    if mentions is None:
+        by_run = _dates_by_run(source, pieces, month_first)
+    else:
+        last = pieces[-1].end if pieces else 0
+        header = [m for m in mentions if m.span.start < last]
+        by_run = {piece.run: header for piece in pieces}
     for piece in pieces:
         # A date the scan read across a line break belongs to no one line: no stamp.
         inside = [
-            m for m in dates[piece.run] if piece.start <= m.span.start and m.span.end <= piece.end
+            m for m in by_run[piece.run] if piece.start <= m.span.start and m.span.end <= piece.end
         ]
         if inside:
             candidates.extend(_stamps_in_piece(source, piece, inside))
@@ -362,4 +373,4 @@ def find_stamps(source: Source, month_first: bool | None = None) -> list[DateSta
 
 @extractor("stamps")
 def stamps(ctx: Context) -> tuple[DateStamp, ...]:
-    return tuple(find_stamps(ctx.source, page_month_first(ctx)))
+    return tuple(find_stamps(ctx.source, page_month_first(ctx), ctx.get("date_mentions")))
