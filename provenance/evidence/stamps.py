@@ -20,6 +20,7 @@ headline), then a scraper's metadata line ('date 2020-08-09'); within a rank, to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
@@ -132,20 +133,8 @@ _RELATIVE_STAMP = re.compile(
     r"|어제|방금|أمس|دیروز|^vor |^il y a |^hace |^há |^منذ ",
     re.IGNORECASE,
 )
-# A piece holds a stamp only with a digit (every date has one) or one of these words (a
-# relative stamp without a digit: 'yesterday', 'an hour ago'); a trie over the lowercased
-# text finds them fast.
+# A month glued to the word before needs a digit (its day and year) on the piece.
 _DIGIT = re.compile(r"\d")
-_RELATIVE_WORD = re.compile(
-    trie(
-        (
-            "ago now yesterday today gestern heute eben hier aujourd'hui instant ayer hoy hace "
-            "ieri oggi fa ontem hoje há вчера сегодня что назад вчора сьогодні щойно тому "
-            "wczoraj dzisiaj chwilą temu dün bugün önce əvvəl öncə gisteren vandaag zojuist "
-            "geleden 刚 剛 昨 今 前 어제 방금 전 أمس منذ دیروز پیش"
-        ).split()
-    )
-)
 # A scraper's metadata line: ' date 2020-08-09 Article content' (the rest is page furniture).
 _SCRAPER_DATE = re.compile(r"date\s{1,3}(?P<value>(?:1[89]|20)\d\d-[01]\d(?:-[0-3]\d)?)(?![\w-])")
 # A month glued to the word before by a scraper: '2 min readFeb 20, 2022'.
@@ -301,9 +290,10 @@ def _field_stamps(source: Source, piece: Piece, dates: list[DateMention]) -> lis
     return found
 
 
-def _special_stamps(source: Source, piece: Piece) -> list[Candidate]:
-    """Stamps the date finder cannot see: a scraper's 'date 2020-08-09' line, and a month
-    glued to the word before ('readFeb 20, 2022'), a scraper's missing space."""
+def _special_stamps(source: Source, piece: Piece, glued: bool = True) -> list[Candidate]:
+    """Stamps the date finder cannot see: a scraper's 'date 2020-08-09' line, and (when
+    ``glued``: the piece holds no date the finder saw) a month glued to the word before
+    ('readFeb 20, 2022'), a scraper's missing space."""
     text = source.text
     scraped = _SCRAPER_DATE.match(text, piece.start, piece.end)
     if scraped:
@@ -311,15 +301,17 @@ def _special_stamps(source: Source, piece: Piece) -> list[Candidate]:
         value = scraped.group("value")
         stamp = build(DateStamp, {"span": span, "label": StampLabel.NONE, "value": value})
         return [Candidate(4, span.start, stamp)]
-    glued = _GLUED_MONTH.search(text, piece.start, piece.end)
-    month = MONTH_NUMBER.get(glued.group("month").lower()) if glued else None
-    if glued is None or month is None:
+    if not glued or _DIGIT.search(text, piece.start, piece.end) is None:
+        return []
+    found = _GLUED_MONTH.search(text, piece.start, piece.end)
+    month = MONTH_NUMBER.get(found.group("month").lower()) if found else None
+    if found is None or month is None:
         return []
     try:
-        value = date(int(glued.group("year")), month, int(glued.group("day"))).isoformat()
+        value = date(int(found.group("year")), month, int(found.group("day"))).isoformat()
     except ValueError:
         return []
-    span = source.span(glued.start(), glued.end())
+    span = source.span(found.start(), found.end())
     stamp = build(DateStamp, {"span": span, "label": StampLabel.NONE, "value": value})
     return [Candidate(1, span.start, stamp)]
 
@@ -342,30 +334,27 @@ def find_stamps(
 ) -> list[DateStamp]:
     """The header's date stamps in preference order (see the module's docstring).
     ``mentions``: the text's dates when already read (else the header is scanned)."""
-    candidates: list[Candidate] = []
-    lowered = source.lowered if len(source.lowered) == len(source.text) else None
-    pieces: list[Piece] = []
-    for piece in header_pieces(source):
-        if _DIGIT.search(source.text, piece.start, piece.end):
-            special = _special_stamps(source, piece)
-            if special:
-                candidates.extend(special)
-                continue
-        elif lowered is not None and not _RELATIVE_WORD.search(lowered, piece.start, piece.end):
-            continue
-        pieces.append(piece)
+    pieces = header_pieces(source)
     if mentions is None:
         by_run = _dates_by_run(source, pieces, month_first)
-    else:
-        last = pieces[-1].end if pieces else 0
-        header = [m for m in mentions if m.span.start < last]
-        by_run = {piece.run: header for piece in pieces}
+        mentions = sorted(
+            {id(m): m for run in by_run.values() for m in run}.values(),
+            key=lambda m: m.span.start,
+        )
+    candidates: list[Candidate] = []
     for piece in pieces:
-        # A date the scan read across a line break belongs to no one line: no stamp.
-        inside = [
-            m for m in by_run[piece.run] if piece.start <= m.span.start and m.span.end <= piece.end
-        ]
-        if inside:
+        first = bisect_left(mentions, piece.start, key=lambda m: m.span.start)
+        inside: list[DateMention] = []
+        for mention in mentions[first:]:
+            if mention.span.start >= piece.end:
+                break
+            # A date the scan read across a line break belongs to no one line: no stamp.
+            if mention.span.end <= piece.end:
+                inside.append(mention)
+        special = _special_stamps(source, piece, glued=not inside)
+        if special:
+            candidates.extend(special)
+        elif inside:
             candidates.extend(_stamps_in_piece(source, piece, inside))
     candidates.sort(key=lambda candidate: (candidate.rank, candidate.start))
     return [candidate.stamp for candidate in candidates]
