@@ -40,7 +40,7 @@ from provenance.evidence.headline import looks_like_headline
 from provenance.evidence.lexicon import COMMON, looks_like_full_name
 from provenance.evidence.model import Credit, CreditKind, DateKind, OutletMatch
 from provenance.evidence.outlets import match_outlet
-from provenance.evidence.press_summary import press_summary_hits
+from provenance.evidence.press_summary import CUE_TOKENS, press_summary_hits
 from provenance.evidence.registry import Context, extractor
 from provenance.evidence.text import Line
 
@@ -511,12 +511,17 @@ def _may_hold_credit(line: Line, worded: set[int], labelled: set[int]) -> bool:
     return len(text) <= 60 and AGENCY_CUE.search(text) is not None
 
 
+# Origin triggers and press-summary cues, found in one pass over the text's words.
+_CUES = TRIGGERS | CUE_TOKENS
+
+
 @extractor("credits")
 def credits(ctx: Context) -> tuple[Credit, ...]:
     content = ctx.source.content
     # One split of the text says which origin phrasings can occur at all; the lines that
     # hold their trigger words are then found by a few scans, most texts needing none.
-    present = frozenset(TRIGGERS.intersection(ctx.source.lowered.split()))
+    found_cues = _CUES.intersection(ctx.source.lowered.split())
+    present = frozenset(found_cues & TRIGGERS)
     families = tuple(family for family in FAMILIES if family.triggers & present)
     line_words = tuple({word for family in families for word in family.lines_words(present)})
     line_words += tuple(word for word in INPUT_WORDS if word in present)
@@ -524,7 +529,7 @@ def credits(ctx: Context) -> tuple[Credit, ...]:
         line_words += CJK_ORIGIN_CUES  # a Chinese text: its phrases have no words to split
     worded = ctx.source.lines_holding(line_words) if line_words else set()
     labelled = _labelled_lines(ctx)
-    pairs = _header_hits(content) + press_summary_hits(content)
+    pairs = _header_hits(content) + press_summary_hits(content, frozenset(found_cues))
     taken = {line.number for line, _hit in pairs}
     for line in content:
         if worded is not None and not _may_hold_credit(line, worded, labelled):

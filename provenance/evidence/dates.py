@@ -631,7 +631,10 @@ def find_dates(
     ascii_text = (text if start == 0 and stop == len(text) else text[start:stop]).isascii()
     # Greek, Cyrillic, Arabic, CJK...: most texts hold none, and then neither foreign
     # digits (their blocks lie in the same range), non-Latin month names nor CJK dates.
-    latin = ascii_text or not _NON_LATIN.search(text, start, stop)
+    whole = start == 0 and stop == len(text)
+    latin = ascii_text or (
+        not source.wide_script if whole else not _NON_LATIN.search(text, start, stop)
+    )
     if not latin and _FOREIGN_DIGIT.search(text, start, stop):
         # Only the range is translated (a header line need not cost the whole page).
         text = text[:start] + text[start:stop].translate(_TO_ASCII_DIGITS) + text[stop:]

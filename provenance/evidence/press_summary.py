@@ -39,6 +39,13 @@ ARTICLE = frozenset(
         "makalesinde makale məqaləsində məqalə مقال مقالة مقاله یادداشت"
     ).split()
 )
+# The words as a page's whitespace-split tokens hold them (a comma or a stop may cling):
+# a text holding none of one list has no press summary, whatever its lines say.
+_TRAILING = ("", ",", ".", ":", ";", '"', "»", "”")
+WRITING_TOKENS = frozenset(word + mark for word in WRITING for mark in _TRAILING)
+ARTICLE_TOKENS = frozenset(word + mark for word in ARTICLE for mark in _TRAILING)
+CUE_TOKENS = WRITING_TOKENS | ARTICLE_TOKENS
+
 # Both lists as one scan of a line: most ledes hold neither, and need no tokenising.
 _CUE = re.compile(rf"(?<![\w])(?:{trie(sorted(WRITING | ARTICLE))})(?![\w])")
 _WORD = re.compile(r"[^\s«»\"“”„'’()\[\]:;,.!?]+")
@@ -90,8 +97,15 @@ def press_summary_hit(line: Line) -> Hit | None:
     return None
 
 
-def press_summary_hits(content: tuple[Line, ...]) -> list[tuple[Line, Hit]]:
-    """Press-summary credits in the headline and the lede."""
+def press_summary_hits(
+    content: tuple[Line, ...], tokens: frozenset[str] | None = None
+) -> list[tuple[Line, Hit]]:
+    """Press-summary credits in the headline and the lede. ``tokens``: the cue words the
+    whole text holds (of ``CUE_TOKENS``), when known: none of either list, no summary."""
+    if tokens is not None and (
+        tokens.isdisjoint(WRITING_TOKENS) or tokens.isdisjoint(ARTICLE_TOKENS)
+    ):
+        return []
     found: list[tuple[Line, Hit]] = []
     for line in content[:LEDE_LINES]:
         hit = press_summary_hit(line)

@@ -64,6 +64,13 @@ class Source:
         return Line(index + 1, begin + lead, begin + lead + len(stripped), stripped)
 
     @cached_property
+    def wide_script(self) -> bool:
+        """Whether the text holds a letter of a script beyond Latin (Greek, Cyrillic,
+        Arabic, Indic, CJK...): most texts hold none, and extractors skip their
+        other-script work on one test shared by all."""
+        return not self.text.isascii() and WIDE_SCRIPT.search(self.text) is not None
+
+    @cached_property
     def lowered(self) -> str:
         """``text.lower()``, computed once for every extractor that scans it."""
         return self.text.lower()
@@ -123,6 +130,8 @@ class Source:
     def line_span(self, line: Line) -> Span:
         return self.span(line.start, line.end)
 
+
+WIDE_SCRIPT = re.compile(r"[\u0370-\u1fff\u3000-\ud7ff]")
 
 # A quoted page marks what it left out with '[...]': what follows the mark stood elsewhere on
 # the page (often at the start of its own line), so each part is read as a line of its own.

@@ -417,7 +417,8 @@ MIN_FUNCTION_WORDS = 2
 @extractor("translation_non_latin")
 def non_latin(ctx: Context) -> bool:
     """Whether the page holds letters of another script than Latin."""
-    return _NON_LATIN.search(ctx.source.text) is not None
+    # The shared wide-script test covers every block _NON_LATIN names: most pages stop here.
+    return ctx.source.wide_script and _NON_LATIN.search(ctx.source.text) is not None
 
 
 # Strong function words of other Latin-script languages, counted before any line is tagged.
