@@ -520,7 +520,7 @@ def credits(ctx: Context) -> tuple[Credit, ...]:
     content = ctx.source.content
     # One split of the text says which origin phrasings can occur at all; the lines that
     # hold their trigger words are then found by a few scans, most texts needing none.
-    found_cues = _CUES.intersection(ctx.source.lowered.split())
+    found_cues = _CUES.intersection(ctx.source.lowered_words)
     present = frozenset(found_cues & TRIGGERS)
     families = tuple(family for family in FAMILIES if family.triggers & present)
     line_words = tuple({word for family in families for word in family.lines_words(present)})

@@ -71,6 +71,12 @@ class Source:
         return not self.text.isascii() and WIDE_SCRIPT.search(self.text) is not None
 
     @cached_property
+    def lowered_words(self) -> list[str]:
+        """``lowered.split()``: the text's words, once for every extractor that counts or
+        looks up words."""
+        return self.lowered.split()
+
+    @cached_property
     def lowered(self) -> str:
         """``text.lower()``, computed once for every extractor that scans it."""
         return self.text.lower()

@@ -436,23 +436,22 @@ _OTHER_COUNTED = (
 )
 
 
-# The same words as one pattern (each between spaces, overlapping allowed: ' de la '):
-# one scan that stops at enough, where a count per word reads the page ten times.
-_OTHER_COUNTED_PATTERN = re.compile(
-    "(?<= )(?:" + "|".join(re.escape(word.strip()) for word in _OTHER_COUNTED) + ")(?= )"
-)
+_OTHER_WORDS = frozenset(word.strip() for word in _OTHER_COUNTED)
 
 
-def _english_and_other(lowered: str) -> bool:
-    """Whether a page has English and another Latin-script language's function words."""
-    if lowered.count(" the ") < MIN_FUNCTION_WORDS:
-        return False
+def _english_and_other(words: list[str]) -> bool:
+    """Whether a page's words (lowercased) hold English and another Latin-script
+    language's function words, enough of each."""
+    english = other = 0
     needed = MIN_FUNCTION_WORDS * 2
-    for _found in _OTHER_COUNTED_PATTERN.finditer(lowered):
-        needed -= 1
-        if not needed:
-            return True
-    return False
+    for word in words:
+        if word == "the":
+            english += 1
+        elif word in _OTHER_WORDS:
+            other += 1
+            if other >= needed and english >= MIN_FUNCTION_WORDS:
+                return True
+    return english >= MIN_FUNCTION_WORDS and other >= needed
 
 
 def _script_tag(text: str) -> str:
@@ -481,7 +480,7 @@ def line_tags(ctx: Context) -> tuple[tuple[Line, str], ...]:
     run later only on the few lines that matter)."""
     text = ctx.source.text
     two_scripts = ctx.get("translation_non_latin") and _LATIN_PROSE.search(text) is not None
-    if not two_scripts and not _english_and_other(ctx.source.lowered):
+    if not two_scripts and not _english_and_other(ctx.source.lowered_words):
         return ()
     tags: list[tuple[Line, str]] = []
     for line in ctx.source.content:
