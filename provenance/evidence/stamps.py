@@ -223,9 +223,11 @@ def _stamps_in_piece(source: Source, piece: Piece, dates: list[DateMention]) -> 
             mention.span.end - mention.span.start
         )
     furniture = "".join(rest)
-    labelled = _LABEL.search(furniture) is not None
-    pattern = _FURNITURE_AFTER_LABEL if labelled else _FURNITURE
-    if pattern.fullmatch(furniture) is None:
+    # Most lines fail the plain furniture at their first word; only those that pass it, or
+    # that hold a label (after which a section may follow), are read further.
+    if _FURNITURE.fullmatch(furniture) is None and (
+        _LABEL.search(furniture) is None or _FURNITURE_AFTER_LABEL.fullmatch(furniture) is None
+    ):
         return _field_stamps(source, piece, dates)
     in_context = _CONTEXT.search(furniture) is not None
     found: list[Candidate] = []
@@ -272,6 +274,8 @@ def _field_stamps(source: Source, piece: Piece, dates: list[DateMention]) -> lis
         before = source.text[
             max(piece.start, mention.span.start - _FIELD_REACH) : mention.span.start
         ]
+        if ":" not in before and "：" not in before:
+            continue  # no field label can stand before it
         label = _FIELD_LABEL.search(before)
         if label is None or not _FIELD_TAIL.match(source.text, mention.span.end, piece.end):
             continue
