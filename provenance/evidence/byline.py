@@ -16,8 +16,6 @@ Four shapes are read:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import partial
 
 from provenance.evidence.dates import mentions_within
 from provenance.evidence.lexicon import (
@@ -41,7 +39,6 @@ from provenance.evidence.text import DOMAIN, Line, ends_sentence
 
 MAX_BYLINE_CHARS = 200
 HEADER_LINES = 30  # un-prefixed bylines, org lines and agency datelines sit in the header
-OMISSION = "[...]"
 
 # --- Markers -------------------------------------------------------------------------------
 
@@ -216,22 +213,6 @@ def _may_open(text: str, words: frozenset[str], cjk: tuple[str, ...]) -> bool:
     if word in _ARTICLES:
         return text[len(word) : len(word) + 6].lower() == " blog "
     return word[:1] >= "\u3400" and (word.startswith(cjk) or "记者" in word)
-
-
-def _segments(line: Line) -> tuple[Line, ...]:
-    """The line, or its parts when an excerpt joins omitted stretches with '[...]': each
-    part starts where a line of the page started."""
-    return (line,) if OMISSION not in line.text else tuple(_omission_parts(line))
-
-
-def _omission_parts(line: Line) -> Iterator[Line]:
-    offset = 0
-    for piece in line.text.split(OMISSION):
-        stripped = piece.strip()
-        if stripped:
-            start = line.start + offset + piece.index(stripped)
-            yield Line(line.number, start, start + len(stripped), stripped)
-        offset += len(piece) + len(OMISSION)
 
 
 # --- Names ---------------------------------------------------------------------------------
@@ -616,29 +597,23 @@ def _may_credit(text: str) -> bool:
 def credit_openings(ctx: Context) -> tuple[Line, ...]:
     """The lines (or parts of lines after '[...]') where a byline or a contributor credit
     may start: one cheap pass shared by :func:`bylines` and :func:`contributors`."""
-    return tuple(
-        segment
-        for line in ctx.source.content
-        for segment in _segments(line)
-        if _may_credit(segment.text)
-    )
+    # The source already splits a quoted page's lines at its omission marks ('[...]').
+    return tuple(line for line in ctx.source.content if _may_credit(line.text))
 
 
 @extractor("bylines")
 def bylines(ctx: Context) -> tuple[Byline, ...]:
     found: list[Byline] = []
     marked = {b.span.line for b in found_marked(ctx, found)}
-    # Where an excerpt joins stretches with '[...]', the part before it is the page's line.
+    # The source splits a quoted page's lines at its omission marks ('[...]').
     lines = ctx.source.content[:HEADER_LINES]
-    header = [
-        line if OMISSION not in line.text else next(_omission_parts(line), line) for line in lines
-    ]
+    header = list(lines)
     for index, line in enumerate(lines):
         if line.number in marked:
             continue
         byline = _header_byline(ctx, header, index)
         if byline is None and line.text.find("/", 0, 300) >= 0:
-            byline = next(filter(None, map(partial(_slash_dateline, ctx), _segments(line))), None)
+            byline = _slash_dateline(ctx, line)
         if byline is not None:
             found.append(byline)
     found.sort(key=lambda b: b.span.start)
@@ -822,6 +797,5 @@ def contributors(ctx: Context) -> tuple[Contributor, ...]:
     holding = _lines_with_in_line_roles(ctx)
     for line in ctx.source.content:
         if holding is None or line.number in holding:
-            for segment in _segments(line):
-                keep(_roles_in_line(ctx, segment))
+            keep(_roles_in_line(ctx, line))
     return tuple(sorted(found.values(), key=lambda c: c.span.start))
