@@ -70,13 +70,15 @@ def _translated(article: Article) -> str | None:
 
 def _hop_before(article: Article) -> str | None:
     """A hop before the copy that another outlet published (or an unknown one) and that the
-    text credits: the text is given to someone other than the host. An edition of the host's
-    own is not, nor a source the text hides (that is an uncredited copy)."""
+    text credits, or names without a credit line: the text is given to someone other than
+    the host. An edition of the host's own is not, nor a source the text hides (that is an
+    uncredited copy), nor a hop only inferred to exist."""
     host = article.copy_held.publisher
     others = [
         hop
         for hop in article.chain
-        if hop.credited and (hop.publisher is None or hop.publisher != host)
+        if (hop.credited and (hop.publisher is None or hop.publisher != host))
+        or (hop.credited is None and hop.publisher is not None and hop.publisher != host)
     ]
     if not others:
         return None

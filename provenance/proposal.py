@@ -799,7 +799,8 @@ def _from_signs(reading: Reading, language: str) -> Inferred | None:
             relation=HopRelation.ORIGINAL,
             publisher=named.id,
             in_language=source,
-            credited=True,
+            # Named in prose, not in a credit line: whether that is a credit is the reader's.
+            credited=None,
             note=f"Inferred: {sign.reason}; the opening names {named.name}, proposed as the "
             "source of the translation",
         )

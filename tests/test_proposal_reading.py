@@ -279,7 +279,7 @@ def test_a_stated_translation_takes_its_source_from_an_outlet_its_opening_names(
     found = evidence(translations=(sign,), language=Language(code="de", confidence=0.99))
     proposal = propose(document(text), found, catalog, Options(outlet="harbour-digest"))
     [origin] = proposal.article.chain
-    assert (origin.publisher, origin.in_language, origin.credited) == ("guardian", "en", True)
+    assert (origin.publisher, origin.in_language, origin.credited) == ("guardian", "en", None)
     assert [o.id for o in proposal.outlets] == ["guardian"]
     assert proposal.article.copy_held.relation == "translated"
     # A sign that is only inferred (parallel text) does not name a source from the opening.

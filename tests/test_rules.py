@@ -547,3 +547,37 @@ def test_a_wire_dateline_without_its_agency_is_an_uncredited_copy(tmp_path: Path
     (tmp_path / "good").mkdir()
     again = run(tmp_path / "good", [(entry, credited)])
     assert not any("copied without credit" in f.message for f in again.findings)
+
+
+def test_a_translation_stated_in_german_is_an_undeclared_translation(tmp_path: Path) -> None:
+    text = CLEAN_TEXT + "\nÜbersetzung aus dem Spanischen: Anna Roth\n"
+    found = run(tmp_path, [(article(), text)])
+    [t006] = [f for f in found.findings if f.code == "T006"]
+    assert "says it is a translation" in t006.message
+    assert t006.evidence[0].snippet == "Übersetzung aus dem Spanischen: Anna Roth"
+
+
+def test_a_hop_the_opening_names_is_not_an_uncredited_source(tmp_path: Path) -> None:
+    hop = {"relation": "original", "publisher": "gazette", "credited": None}
+    prose = CLEAN_TEXT.replace(
+        "The city council approved",
+        "We retell a story The Northern Gazette ran. The city council approved",
+    )
+    named = run(
+        tmp_path,
+        [
+            (
+                article(
+                    chain=[hop], copy_relation="republished", copy_publisher="herald", copy_url=None
+                ),
+                prose,
+            )
+        ],
+    )
+    assert "A002" not in codes(named.findings)
+    (tmp_path / "silent").mkdir()
+    entry = article(
+        chain=[hop], copy_relation="republished", copy_publisher="herald", copy_url=None
+    )
+    silent = run(tmp_path / "silent", [(entry, CLEAN_TEXT)])
+    assert "A002" in codes(silent.findings)

@@ -110,6 +110,22 @@ def text_credits_hop(ctx: ArticleContext, hop: Hop | HeldCopy) -> bool:
     return any(fold(c.target) in authors for c in credits(ctx))
 
 
+OPENING_CHARS = 1_500
+
+
+def named_in_opening(ctx: ArticleContext, outlet_id: str | None) -> bool:
+    """Whether the text's opening writes one of the outlet's names, compared transliterated
+    with spaces and marks aside ('نیویورک تایمز' and 'نيويورك تايمز' are one name)."""
+    outlet = ctx.outlet(outlet_id)
+    if outlet is None or ctx.text is None:
+        return False
+    from provenance.knowledge import transliterated_key
+
+    opening = transliterated_key(ctx.text[:OPENING_CHARS])
+    keys = (transliterated_key(name) for name in (outlet.name, *outlet.alternate_name))
+    return any(len(key) >= 4 and key in opening for key in keys)
+
+
 def same_person(a: str, b: str) -> bool:
     """Loose match of two written names: same folded last word, or one contains the other."""
     fa, fb = fold(a), fold(b)

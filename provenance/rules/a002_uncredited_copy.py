@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.findings import Family, Finding, RuleInfo, Severity
-from provenance.rules._common import credits, text_credits_hop
+from provenance.rules._common import credits, named_in_opening, text_credits_hop
 from provenance.rules.base import ArticleContext, article_rule
 
 RULE = RuleInfo(
@@ -36,11 +36,14 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
     own = ctx.article.copy_held.publisher
     # A hop of the copy's own publisher (its edition in another language) needs no credit,
     # nor one only inferred to exist (no outlet, no author, 'credited' not known).
+    # So does one whose outlet the text's opening names (a translation 'of one of the
+    # stories The Guardian publishes'), when nobody recorded whether that is a credit.
     chain = [
         hop
         for hop in ctx.article.chain
         if (own is None or hop.publisher != own)
         and (hop.publisher or hop.author or hop.credited is not None)
+        and not (hop.credited is None and named_in_opening(ctx, hop.publisher))
     ]
     if chain and not credits(ctx) and not any(hop.credited for hop in chain):
         yield ctx.finding(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from provenance.evidence.model import CreditKind
+from provenance.evidence.model import CreditKind, TranslationBasis
 from provenance.findings import Family, Finding, RuleInfo, Severity
 from provenance.models import HopRelation
 from provenance.rules._common import credits
@@ -25,7 +25,8 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
     copy = ctx.article.copy_held
     if ctx.evidence is None or copy.relation != HopRelation.TRANSLATED:
         return
-    if not credits(ctx, [CreditKind.TRANSLATED_FROM]):
+    stated = any(s.basis == TranslationBasis.STATED for s in ctx.evidence.translations)
+    if not stated and not credits(ctx, [CreditKind.TRANSLATED_FROM]):
         yield ctx.finding(
             RULE,
             "declared a translation, but the text carries no translation note",
