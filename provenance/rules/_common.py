@@ -9,6 +9,7 @@ from functools import lru_cache
 from provenance.evidence.model import Credit, CreditKind, NameCluster
 from provenance.models import HeldCopy, Hop, HopRelation, Person
 from provenance.rules.base import ArticleContext
+from provenance.transliteration import one_name
 
 # Credits that name where the text came from (a copyright line names the holder, a 'via'
 # names a route: both are weaker, but still name an outlet the chain should know).
@@ -86,6 +87,8 @@ def garbled_clusters(ctx: ArticleContext) -> list[NameCluster]:
         written = written_variants(cluster)
         if len(spellings(written)) < 2:
             continue  # 'Jane Roe' and 'Roe' are one spelling, shortened
+        if one_name(written):
+            continue  # 'Zelensky' and 'Zelenskyy': two romanisations, not a garble
         owners = {legitimate.get(fold(variant)) for variant in written}
         if None in owners or len(owners) > 1:
             garbled.append(cluster)

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from provenance.findings import Family, Finding, RuleInfo, Severity
 from provenance.rules._common import fold
 from provenance.rules.base import CatalogContext, catalog_rule
+from provenance.transliteration import one_name
 
 RULE = RuleInfo(
     code="A005",
@@ -27,7 +28,10 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
             places = [
                 where
                 for name, where in ctx.people.get(article_id, ())
-                if name in group.variants and not _same_spelling(name, canonical)
+                if name in group.variants
+                and not _same_spelling(name, canonical)
+                # 'Zelenskyy' here, 'Zelensky' there: two romanisations, not a garble
+                and not one_name([name, group.canonical])
             ]
             if not places:
                 continue
