@@ -254,3 +254,13 @@ def test_header_lines_that_are_not_bylines(text: str) -> None:
 def test_an_organisation_named_after_a_marker() -> None:
     [byline] = extract(f"Nagłówek\n\nAutor: Redakcja\n\n{BODY}\n").bylines
     assert byline.names == ("Redakcja",) and byline.organisation
+
+
+@pytest.mark.parametrize(
+    "line", ["By Maria Lopez | Staff Writer", "By Maria Lopez • The Northern Herald"]
+)
+def test_a_prefixed_byline_keeps_its_names_before_a_bar(line: str) -> None:
+    from provenance.evidence import extract
+
+    text = f"Harbour strike ends\n\n{line}\n\nDock workers voted on Sunday to end the strike.\n"
+    assert [b.names for b in extract(text).bylines] == [("Maria Lopez",)]

@@ -581,3 +581,29 @@ def test_a_hop_the_opening_names_is_not_an_uncredited_source(tmp_path: Path) -> 
     )
     silent = run(tmp_path / "silent", [(entry, CLEAN_TEXT)])
     assert "A002" in codes(silent.findings)
+
+
+def test_an_agency_byline_of_the_credited_source_is_no_author_mismatch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests import rulecases
+
+    agency = {"id": "baltag", "name": "BALTAG", "category": "news-agency"}
+    monkeypatch.setattr(rulecases, "OUTLETS", [*rulecases.OUTLETS, agency])
+    text = (
+        "Harbour strike ends\n\nGDANSK, 3 May. /BALTAG/. Dock workers voted on Sunday to "
+        "end a strike that had halted shipping for two weeks.\n"
+    )
+    hop = {"relation": "original", "publisher": "baltag", "credited": True}
+    entry = article(
+        chain=[hop],
+        copy_relation="syndicated",
+        copy_author=[],
+        copy_publisher="herald",
+        copy_url=None,
+    )
+    assert "A003" not in codes(run(tmp_path, [(entry, text)]).findings)
+    # The same byline on a copy whose chain does not hold that agency is a mismatch.
+    (tmp_path / "other").mkdir()
+    other = article(copy_author=[], copy_publisher="herald", copy_url=None)
+    assert "A003" in codes(run(tmp_path / "other", [(other, text)]).findings)

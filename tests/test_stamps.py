@@ -127,3 +127,12 @@ def test_a_date_field_in_a_row_of_labelled_fields_is_a_stamp() -> None:
     # A date after 'date:' inside a sentence is prose, not a field.
     prose = "Harbour notes\n\nThe meeting date: 12 May 2024 was set after a long debate.\n"
     assert extract(prose).stamps == ()
+
+
+def test_a_metadata_row_may_open_on_its_date() -> None:
+    from provenance.evidence import extract
+
+    row = "港口扩建工程启动\n\n2023年05月12日 10:20  来源：新华网\n\n正文。\n"
+    assert [s.value for s in extract(row).stamps] == ["2023-05-12"]
+    sentence = "Title\n\n12 May 2024 was the day the council voted on the plan.\n\nBody.\n"
+    assert extract(sentence).stamps == ()

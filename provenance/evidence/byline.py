@@ -122,6 +122,7 @@ _KOREAN_REPORTER = re.compile(
     r"^((?:[\uac00-\ud7a3]{2,4}\s*[,·、]?\s*){1,4}?)\s*기자(?![\uac00-\ud7a3])"
 )
 # 'X | Staff Writer', 'X, Special Correspondent': a name and the writer's role.
+_AFFILIATION_BAR = re.compile(r"\s*[|•·]\s*")
 _ROLE_AFTER = re.compile(
     r"^(?P<names>[^|,–—]{3,80}?)\s*[|,–—-]\s*(?:(?:senior|special|chief|foreign|staff|"
     r"contributing|political|economics?|business|science|technology|sports?)\s+)*"
@@ -397,7 +398,11 @@ def parse_byline(ctx: Context, line: Line) -> Byline | None:
     if prefix.group("cjk") or prefix.group("rtl") or prefix.group("bare_rtl"):
         body = re.sub(r"(?<=[\u4e00-\u9fff])\d+", "", body)  # footnote marks: '李恒威2'
         body = re.split(r"\s{2,}|\s(?=[\u4e00-\u9fff]{0,6}(?:报道|摄|电)$)", body)[0]
-    split = split_names(body, lowercase=bool(_LOWERCASE_ALLOWED.match(marker.strip("(["))))
+    lowercase = bool(_LOWERCASE_ALLOWED.match(marker.strip("([")))
+    split = split_names(body, lowercase=lowercase)
+    if split is None and _AFFILIATION_BAR.search(body):
+        # 'By Maria Lopez | Staff Writer', 'By A. Roe • The Herald': the names come first.
+        split = split_names(_AFFILIATION_BAR.split(body, maxsplit=1)[0], lowercase=lowercase)
     if split is None:
         return None
     names, place = split

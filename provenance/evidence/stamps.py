@@ -271,16 +271,20 @@ def _field_stamps(source: Source, piece: Piece, dates: list[DateMention]) -> lis
     for mention in dates:
         if mention.kind is not DateKind.ABSOLUTE:
             continue
+        if not _FIELD_TAIL.match(source.text, mention.span.end, piece.end):
+            continue
         before = source.text[
             max(piece.start, mention.span.start - _FIELD_REACH) : mention.span.start
         ]
-        if ":" not in before and "：" not in before:
-            continue  # no field label can stand before it
-        label = _FIELD_LABEL.search(before)
-        if label is None or not _FIELD_TAIL.match(source.text, mention.span.end, piece.end):
+        # The row may open on the date itself ('2023年05月12日 10:20  来源：新华网').
+        opening = not before.strip(" |•·-–—") and mention.span.start - piece.start < _FIELD_REACH
+        label = _FIELD_LABEL.search(before) if (":" in before or "：" in before) else None
+        if label is None and not opening:
             continue
         kind = (
-            StampLabel.UPDATED
+            StampLabel.NONE
+            if label is None
+            else StampLabel.UPDATED
             if label.group("updated")
             else StampLabel.PUBLISHED
             if label.group("published")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.findings import Family, Finding, RuleInfo, Severity
-from provenance.rules._common import same_person
+from provenance.rules._common import fold, same_person
 from provenance.rules.base import ArticleContext, article_rule
 
 RULE = RuleInfo(
@@ -23,7 +23,21 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
     if ctx.evidence is None:
         return
     declared = [name for hop in ctx.hops for name in hop.author]
-    written = [(name, b.span) for b in ctx.evidence.bylines for name in b.names]
+    # An organisational byline naming an outlet of the chain ('/ТАСС/' on a copy of TASS
+    # wire) credits that hop: it is the chain's publisher, not an undeclared author.
+    publishers = [ctx.outlet(hop.publisher) for hop in ctx.hops if hop.publisher]
+    publisher_names = {
+        fold(name)
+        for outlet in publishers
+        if outlet is not None
+        for name in (outlet.name, *outlet.alternate_name)
+    }
+    written = [
+        (name, b.span)
+        for b in ctx.evidence.bylines
+        for name in b.names
+        if not (b.organisation and fold(name) in publisher_names)
+    ]
     written += [(s.name, s.span) for s in ctx.evidence.sign_offs]
     reported: set[str] = set()
     for name, span in written:
