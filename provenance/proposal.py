@@ -469,7 +469,7 @@ def _translators(credit: Credit) -> list[str]:
 
 
 def _hop_note(credit: Credit) -> str:
-    note = f"Credited by the line '{_quote(credit.span.text)}'"
+    note = _hop_note_opening(credit)
     if credit.outlet is None:
         note += (
             f"; no outlet of the catalog matches {credit.target!r}: add it to outlets and set "
@@ -628,7 +628,7 @@ def propose_outlets(
     proposed: dict[str, Outlet] = {}
     hops: list[Hop] = []
     for hop in chain:
-        credit = next((c for c in credits if hop.note and _quote(c.span.text) in hop.note), None)
+        credit = _credit_of(hop, credits)
         name = _proposed_name(credit) if hop.publisher is None and credit else None
         if credit is None or name is None:
             hops.append(hop)
@@ -854,11 +854,20 @@ def _wire_footer(evidence: Evidence) -> Hop | None:
     )
 
 
+def _credit_of(hop: Hop, credits: Sequence[Credit]) -> Credit | None:
+    """The credit a hop was made from: its note opens by quoting it (a second credit joined
+    to it, 'Translated from German', is quoted after)."""
+    note = hop.note or ""
+    return next((c for c in credits if note.startswith(_hop_note_opening(c))), None)
+
+
+def _hop_note_opening(credit: Credit) -> str:
+    return f"Credited by the line '{_quote(credit.span.text)}'"
+
+
 def _origin_of(chain: Sequence[Hop], credits: Sequence[Credit]) -> Credit | None:
-    """The credit the first hop was made from (its note quotes it)."""
-    if not chain or chain[0].note is None:
-        return None
-    return next((c for c in credits if _quote(c.span.text) in chain[0].note), None)
+    """The credit the first hop was made from."""
+    return _credit_of(chain[0], credits) if chain else None
 
 
 def unique_id(base: str, taken: Iterable[str]) -> str:
@@ -913,6 +922,12 @@ def propose(
         if relation != HopRelation.TRANSLATED:
             relation = HopRelation.TRANSLATED
             notes.append("the text names a translator: the copy is proposed as a translation")
+            if chain:
+                # A republication's hop was given the copy's language; a translation's source
+                # is in its outlet's language, when known.
+                languages = _outlet_languages([*catalog.outlets, *new_outlets], chain[0].publisher)
+                source = next((code for code in languages if code != language), None)
+                chain[0] = chain[0].model_copy(update={"in_language": source})
         if not chain:
             writers = _authors(document, evidence, url, host, catalog.outlets)
             chain = [

@@ -4,6 +4,8 @@ page's metadata disagrees with its visible text."""
 
 from __future__ import annotations
 
+import pytest
+
 from provenance.evidence.model import (
     Byline,
     Contributor,
@@ -287,3 +289,40 @@ def test_a_stated_translation_takes_its_source_from_an_outlet_its_opening_names(
     guessed = evidence(translations=(parallel,), language=Language(code="de", confidence=0.99))
     other = propose(document(text), guessed, catalog, Options(outlet="harbour-digest"))
     assert other.article.chain[0].publisher is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "source_language"),
+    [
+        (
+            "Warum die Zinsen steigen\n\nÜbersetzung aus dem Englischen: Karin Maier\n\n"
+            "Dieser Artikel erschien zuerst bei The Economist.\n\n"
+            "Die Zentralbanken stehen vor einem Dilemma, das sie seit Jahrzehnten nicht kannten.\n",
+            "economist",
+            "en",
+        ),
+        (
+            "Новая стратегия Евросоюза\n\nПеревод с английского\n\nИсточник: Politico\n\n"
+            "Евросоюз представил новую стратегию обороны, которая предполагает рост расходов.\n",
+            "politico",
+            "en",
+        ),
+        (
+            "كيف تغير الذكاء الاصطناعي العالم\n\nالمصدر: نيويورك تايمز\n\nترجمة: أحمد علي\n\n"
+            "يشهد العالم تحولا سريعا في مجال الذكاء الاصطناعي حيث تتسابق الشركات على نماذج جديدة.\n",
+            "nytimes",
+            "en",
+        ),
+    ],
+)
+def test_a_stated_translation_with_a_source_line_is_a_translation_of_that_outlet(
+    catalog: Catalog, text: str, outlet: str, source_language: str
+) -> None:
+    from provenance.evidence import extract
+
+    found = extract(text, catalog.outlets, catalog.people)
+    proposal = propose(document(text), found, catalog, Options(url="https://site.example/x"))
+    [origin] = proposal.article.chain
+    assert (origin.publisher, origin.in_language) == (outlet, source_language)
+    assert proposal.article.copy_held.relation == "translated"
+    assert outlet in [o.id for o in proposal.outlets]

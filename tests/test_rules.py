@@ -607,3 +607,12 @@ def test_an_agency_byline_of_the_credited_source_is_no_author_mismatch(
     (tmp_path / "other").mkdir()
     other = article(copy_author=[], copy_publisher="herald", copy_url=None)
     assert "A003" in codes(run(tmp_path / "other", [(other, text)]).findings)
+
+
+def test_a_translation_credit_naming_a_language_is_no_outlet_outside_the_chain(
+    tmp_path: Path,
+) -> None:
+    text = CLEAN_TEXT + "\nTranslated from the Spanish by Ana Ruiz.\n"
+    entry = article(**TRANSLATED, **TRANSLATED_URL, chain=[GAZETTE_ES])
+    found = run(tmp_path, [(entry, text)])
+    assert not [f for f in found.findings if f.code == "A001" and "Spanish" in f.message]

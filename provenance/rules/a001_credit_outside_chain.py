@@ -27,6 +27,8 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
     for credit in credits(ctx):
         if credit.kind == CreditKind.COPYRIGHT and credit.outlet is None:
             continue  # a copyright holder may be a person or a company: not a claim of origin
+        if credit.kind == CreditKind.TRANSLATED_FROM and credit.language is not None:
+            continue  # 'Translated from the Russian': a language, not an outlet
         if fold(credit.target) in authors:
             continue
         key = credit.outlet.outlet if credit.outlet else fold(credit.target)
