@@ -264,3 +264,19 @@ def test_a_prefixed_byline_keeps_its_names_before_a_bar(line: str) -> None:
 
     text = f"Harbour strike ends\n\n{line}\n\nDock workers voted on Sunday to end the strike.\n"
     assert [b.names for b in extract(text).bylines] == [("Maria Lopez",)]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted on March 3, 2021 by harbourfan", ("harbourfan",)),
+        ("Published on 3 March 2021 by Anna Roe", ("Anna Roe",)),
+    ],
+)
+def test_a_theme_line_with_its_date_between_verb_and_by(line: str, names: tuple[str, ...]) -> None:
+    from provenance.evidence import extract
+
+    text = f"Ferry notes\n\n{line}\n\nThe ferry has connected our island to the mainland for fifty years.\n"
+    found = extract(text)
+    assert [b.names for b in found.bylines] == [names]
+    assert [s.value for s in found.stamps] == ["2021-03-03"]

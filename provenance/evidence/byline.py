@@ -47,7 +47,9 @@ HEADER_LINES = 30  # un-prefixed bylines, org lines and agency datelines sit in 
 # may touch the names ('作者：X', '新华社记者X', '文/X').
 _WORD_MARKERS = (
     # en
-    r"(?:written|words|text|article|story|reporting|reported|compiled|posted)\s+by|by",
+    # 'Posted on March 3, 2021 by NAME': a theme's date slot between the verb and 'by'
+    r"(?:written|words|text|article|story|reporting|reported|compiled|posted)\s+by"
+    r"|(?:posted|published)\s+on(?:\s+[^\n]{0,40}?)?\s+by|by",
     # fr, de, es, pt, it, nl, sv/no/da
     r"(?:écrit|rédigé|publié(?:e)?\s+le(?:\s+[^\n]{0,40}?)?)\s+par|par",
     r"(?:geschrieben\s+)?von|text|autor(?:in)?",
@@ -80,7 +82,7 @@ _PREFIX = re.compile(
 )
 # First words of the markers above (and of their CJK forms), for :func:`_may_open`.
 _BYLINE_FIRST_WORDS = frozenset(
-    "by written words text article story reporting reported compiled posted reporter "
+    "by written words text article story reporting reported compiled posted published reporter "
     "reporters journalist écrit rédigé "
     "publié publiée par geschrieben von autor autorin escrito publicado texto reportaje por "
     "scritto testo di geschreven door av af autorka autorzy tekst автор авторы автори "
@@ -91,7 +93,7 @@ _BYLINE_FIRST_WORDS = frozenset(
 _ARTICLES = frozenset("le the il el das".split())
 _BYLINE_CJK = ("作者", "撰文", "撰稿", "文", "記者")
 # Markers that put a platform's label before the name: the name may be a lowercase login.
-_LOWERCASE_ALLOWED = re.compile(r"^(?:posted|publi|pubblicato)", re.IGNORECASE)
+_LOWERCASE_ALLOWED = re.compile(r"^(?:posted|published|publi|pubblicato)", re.IGNORECASE)
 # Words after which a byline's names stop: the next clause credits another role.
 _ROLE_CUT = re.compile(
     r"\s*[;.]?\s*\b(?:(?:additional\s+)?(?:editing|edited|writing|translated|translation|"
