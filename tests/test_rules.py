@@ -616,3 +616,15 @@ def test_a_translation_credit_naming_a_language_is_no_outlet_outside_the_chain(
     entry = article(**TRANSLATED, **TRANSLATED_URL, chain=[GAZETTE_ES])
     found = run(tmp_path, [(entry, text)])
     assert not [f for f in found.findings if f.code == "A001" and "Spanish" in f.message]
+
+
+def test_event_relative_phrases_do_not_date_the_text(tmp_path: Path) -> None:
+    anaphoric = (
+        "Harbour expansion wins council approval\n\nThe council met after the storm, and "
+        "the next day it approved the plan; three years later the port reopened.\n"
+    )
+    entry = article(copy_datePublished=None)
+    assert "D006" not in codes(run(tmp_path, [(entry, anaphoric)]).findings)
+    (tmp_path / "deictic").mkdir()
+    deictic = anaphoric.replace("the next day", "yesterday")
+    assert "D006" in codes(run(tmp_path / "deictic", [(entry, deictic)]).findings)

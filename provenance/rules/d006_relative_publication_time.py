@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from provenance.evidence.model import DateKind
@@ -19,6 +20,11 @@ RULE = RuleInfo(
 )
 
 _DAY_PRECISE = 10  # len('2024-03-12')
+# 'the next day', 'three years later', 'the day before': relative to an event the text
+# tells, not to when it was written.
+_ANAPHORIC = re.compile(
+    r"\b(?:later|next\s+day|day\s+before|following)\b|\b\w+\s+\w+\s+earlier$", re.IGNORECASE
+)
 
 
 @article_rule(RULE)
@@ -32,7 +38,9 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
         d.kind == DateKind.ABSOLUTE or (d.dateline and d.kind == DateKind.YEARLESS) for d in dates
     ):
         return
-    relative = [d for d in dates if d.kind == DateKind.RELATIVE]
+    relative = [
+        d for d in dates if d.kind == DateKind.RELATIVE and not _ANAPHORIC.search(d.span.text)
+    ]
     if relative:
         shown = ", ".join(f"'{d.span.text}'" for d in relative[:4])
         yield ctx.finding(
