@@ -280,3 +280,16 @@ def test_a_theme_line_with_its_date_between_verb_and_by(line: str, names: tuple[
     found = extract(text)
     assert [b.names for b in found.bylines] == [names]
     assert [s.value for s in found.stamps] == ["2021-03-03"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Jane Doe, University of Leeds", "Jane Doe, Institut für Weltwirtschaft"]
+)
+def test_a_name_with_an_affiliation_of_several_words(line: str) -> None:
+    from provenance.evidence import extract
+
+    text = (
+        f"Why sleep matters\n\n{line}\n\nSleep is not a luxury. Researchers have shown that "
+        "one night of poor sleep affects memory and mood for most adults.\n"
+    )
+    assert [b.names for b in extract(text).bylines] == [("Jane Doe",)]

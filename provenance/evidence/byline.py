@@ -490,12 +490,22 @@ def _affiliation_line(line: Line | None) -> bool:
     )
 
 
+_AFFILIATION_JOINERS = frozenset(
+    "of for and the & de des du la le del di da do dos der die für und of-the i y e et".split()
+)
+
+
 def _affiliation(tail: str) -> bool:
     """'UNSW', 'University of Sydney', 'Reuters': what follows a name after a comma."""
     words = tail.split()
     if not words or len(words) > 8 or ends_sentence(tail):
         return False
-    return bool(_ACRONYM.match(words[0].strip("()"))) or all(w[:1].isupper() for w in words[:2])
+    if _ACRONYM.match(words[0].strip("()")):
+        return True
+    # 'University of Leeds', 'Institut für Weltwirtschaft': capitals joined by small words.
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _AFFILIATION_JOINERS for w in words
+    )
 
 
 def _names_alone(text: str) -> tuple[list[str], bool] | None:
