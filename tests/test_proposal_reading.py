@@ -326,3 +326,20 @@ def test_a_stated_translation_with_a_source_line_is_a_translation_of_that_outlet
     assert (origin.publisher, origin.in_language) == (outlet, source_language)
     assert proposal.article.copy_held.relation == "translated"
     assert outlet in [o.id for o in proposal.outlets]
+
+
+def test_a_header_row_with_a_date_banner_above_it(catalog: Catalog) -> None:
+    from provenance.evidence import extract
+
+    text = (
+        "Sunday, December 6, 2026\nTHE DAILY HARBOUR\n\nFerry service resumes\n\n"
+        "Published: 3 December 2026 | By Tom Reed\n\n"
+        "The ferry service resumed on Wednesday after repairs to the pier were completed.\n"
+    )
+    found = extract(text, catalog.outlets, catalog.people)
+    article = propose(document(text), found, catalog, Options(url="https://x.example/a")).article
+    # The byline in the row's second field is the author, not a site named in a title.
+    assert article.copy_held.author == ["Tom Reed"]
+    assert article.chain == []
+    # The labelled stamp is the date, not the banner above the masthead.
+    assert article.copy_held.date_published == "2026-12-03"

@@ -628,3 +628,14 @@ def test_event_relative_phrases_do_not_date_the_text(tmp_path: Path) -> None:
     (tmp_path / "deictic").mkdir()
     deictic = anaphoric.replace("the next day", "yesterday")
     assert "D006" in codes(run(tmp_path / "deictic", [(entry, deictic)]).findings)
+
+
+def test_a_date_banner_above_a_labelled_stamp_is_no_dateline_mismatch(tmp_path: Path) -> None:
+    text = (
+        "Sunday, March 10, 2024\n\nHarbour expansion wins council approval\n\n"
+        "Published: March 3, 2024\n\nThe council approved the harbour plan after a long debate.\n"
+    )
+    assert "D004" not in codes(run(tmp_path, [(article(), text)]).findings)
+    (tmp_path / "dateline").mkdir()
+    dateline = text.replace("Published: March 3, 2024", "PORTO, March 10, 2024")
+    assert "D004" in codes(run(tmp_path / "dateline", [(article(), dateline)]).findings)

@@ -631,10 +631,30 @@ def bylines(ctx: Context) -> tuple[Byline, ...]:
         byline = _header_byline(ctx, header, index)
         if byline is None and line.text.find("/", 0, 300) >= 0:
             byline = _slash_dateline(ctx, line)
+        if byline is None and _FIELD_BAR.search(line.text):
+            byline = _byline_in_a_field(ctx, line)
         if byline is not None:
             found.append(byline)
     found.sort(key=lambda b: b.span.start)
     return tuple(found)
+
+
+_FIELD_BAR = re.compile(r"\s[|•·]\s")
+
+
+def _byline_in_a_field(ctx: Context, line: Line) -> Byline | None:
+    """'Published: 3 December 2026 | By Tom Reed': a byline in one field of a header row."""
+    offset = 0
+    for part in _FIELD_BAR.split(line.text):
+        at = line.text.index(part, offset)
+        offset = at + len(part)
+        if not part.strip() or at == 0:
+            continue
+        field = Line(line.number, line.start + at, line.start + at + len(part), part)
+        byline = parse_byline(ctx, field)
+        if byline is not None:
+            return byline
+    return None
 
 
 def found_marked(ctx: Context, found: list[Byline]) -> list[Byline]:

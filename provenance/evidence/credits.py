@@ -440,6 +440,9 @@ def _masthead(text: str, following: Line | None) -> Hit | None:
     return Hit(CreditKind.MASTHEAD, 0, len(text), text)
 
 
+_BYLINE_WORDS = frozenset({"by", "par", "von", "por", "di", "door", "av", "af", "от"})
+
+
 def _title_site(text: str) -> Hit | None:
     """'Headline | Site Name', 'Headline - Site Name': a page title pasted from a site."""
     if not _TITLE_SEPARATOR.search(text):
@@ -453,6 +456,7 @@ def _title_site(text: str) -> Hit | None:
     if (
         len(headline.split()) < 3
         or not 1 <= len(words) <= 5
+        or words[0].lower() in _BYLINE_WORDS  # '... | By Tom Reed' is a byline
         or not words[0][0].isupper()
         or (
             any(c.isdigit() or c in ':,;!?"“”' for c in site.replace(".", ""))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from provenance.evidence.model import DateKind
+from provenance.evidence.model import DateKind, StampLabel
 from provenance.findings import Family, Finding, RuleInfo, Severity
 from provenance.models import date_bounds
 from provenance.rules.base import ArticleContext, article_rule
@@ -30,9 +30,13 @@ def check(ctx: ArticleContext) -> Iterator[Finding]:
     declared = [hop.date_published for hop in ctx.hops if hop.date_published]
     if ctx.evidence is None or not declared:
         return
+    labelled = [s for s in ctx.evidence.stamps if s.label != StampLabel.NONE and s.value]
+    first_label = labelled[0].span.start if labelled else -1
     for mention in ctx.evidence.dates:
         if not (mention.dateline and mention.value and mention.kind == DateKind.ABSOLUTE):
             continue
+        if mention.span.start < first_label:
+            continue  # a date above the labelled stamp: the site's banner of today's date
         try:
             if any(_overlaps(mention.value, date) for date in declared):
                 continue
