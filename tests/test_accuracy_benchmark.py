@@ -3,15 +3,13 @@ findings and entries to flags, the scores and the ratchet."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ACCURACY = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
+from tests.benchmark_modules import load
 
 WIRE_COPY = """Harbour strike ends after two weeks
 
@@ -48,12 +46,7 @@ CORPUS = [
 
 @pytest.fixture(scope="module")
 def accuracy() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_accuracy", ACCURACY)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while building
-    spec.loader.exec_module(module)
-    return module
+    return load("accuracy")
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,7 @@ error reported at its pointer, and generation must be deterministic.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -16,18 +14,13 @@ import pytest
 from typer.testing import CliRunner
 
 from provenance.cli import app
+from tests.benchmark_modules import load
 
-GENERATE = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
 N = 50
 
 
 def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", GENERATE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while building
-    spec.loader.exec_module(module)
-    return module
+    return load("generate")
 
 
 @pytest.fixture(scope="module")
