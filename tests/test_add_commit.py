@@ -112,22 +112,24 @@ def test_repo_catalog_diff_is_the_new_entry_alone(repo_catalog: Path) -> None:
     old = repo_catalog.read_text(encoding="utf-8")
     plan = run_add(repo_catalog, FIXTURES / "windpark-translated.txt")
     new = repo_catalog.read_text(encoding="utf-8")
-    removed, added = [], []
-    for line in difflib.ndiff(old.splitlines(keepends=True), new.splitlines(keepends=True)):
-        if line.startswith("- "):
-            removed.append(line[2:])
-        elif line.startswith("+ "):
-            added.append(line[2:])
-    # At most one existing line changes: the last article's closing brace gains a comma.
-    assert removed in ([], ["    }\n"])
-    # Byte for byte, the new text is the old one plus one contiguous insertion: the entry.
-    prefix = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), len(old))
-    suffix = len(old) - prefix
-    assert old[prefix:] == new[len(new) - suffix :]
-    inserted = new[prefix : len(new) - suffix]
-    assert inserted.startswith(",\n    {\n")
-    assert json.loads(inserted[1:]) == plan.article.model_dump(by_alias=True, mode="json")
-    assert len(added) == inserted.count("\n") + len(removed)
+    # The new text is the old one plus one contiguous insertion per new object: the
+    # proposed outlets at the end of the outlets, the entry at the end of the articles.
+    # The only existing lines that change are closing braces that gain a comma.
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    inserted = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        assert tag in ("equal", "insert"), (tag, old[i1:i2], new[j1:j2])
+        if tag == "insert":
+            inserted.append(new[j1:j2])
+    expected = [o.model_dump(by_alias=True, mode="json") for o in plan.proposal.outlets]
+    expected.append(plan.article.model_dump(by_alias=True, mode="json"))
+    assert len(inserted) == len(expected)
+    assert all(block.count("{") == block.count("}") for block in inserted)
+    before, after = json.loads(old), json.loads(new)
+    outlets = len(plan.proposal.outlets)
+    assert after["outlets"][: len(before["outlets"])] == before["outlets"]
+    assert after["outlets"][len(before["outlets"]) :] == expected[:outlets]
+    assert after["articles"] == [*before["articles"], expected[-1]]
     assert new.endswith("\n") and validate(load_catalog(repo_catalog)).valid
 
 
