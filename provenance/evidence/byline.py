@@ -631,7 +631,7 @@ def bylines(ctx: Context) -> tuple[Byline, ...]:
         byline = _header_byline(ctx, header, index)
         if byline is None and line.text.find("/", 0, 300) >= 0:
             byline = _slash_dateline(ctx, line)
-        if byline is None and _FIELD_BAR.search(line.text):
+        if byline is None and _has_bar(line.text) and _BYLINE_FIELD.search(line.text):
             byline = _byline_in_a_field(ctx, line)
         if byline is not None:
             found.append(byline)
@@ -640,6 +640,12 @@ def bylines(ctx: Context) -> tuple[Byline, ...]:
 
 
 _FIELD_BAR = re.compile(r"\s[|•·]\s")
+# A field that opens on a byline marker: only such rows are split into fields.
+_BYLINE_FIELD = re.compile(r"\s[|•·]\s+(?:by|par|von|por|di|door|av|af)\s", re.IGNORECASE)
+
+
+def _has_bar(text: str) -> bool:
+    return "|" in text or "•" in text or "·" in text
 
 
 def _byline_in_a_field(ctx: Context, line: Line) -> Byline | None:
