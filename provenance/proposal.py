@@ -14,6 +14,7 @@ from provenance import knowledge
 from provenance.address import LANGUAGE_NAMES, address_date, address_language
 from provenance.domains import registered_domain
 from provenance.evidence import match_outlet as evidence_match_outlet
+from provenance.evidence.credit_phrases import is_language
 from provenance.evidence.model import (
     ContributorRole,
     Credit,
@@ -26,6 +27,7 @@ from provenance.evidence.model import (
     TranslationBasis,
 )
 from provenance.ingest import Document
+from provenance.knowledge import transliterated_key
 from provenance.models import (
     Article,
     Catalog,
@@ -53,8 +55,6 @@ _SENTENCE_END = re.compile(r"[a-z]{2}[.!?](?:\s|$)")
 LANGUAGE_CONFIDENCE = 0.5
 NOTE_QUOTE = 200
 HEADER_WORDS = 25
-
-_LANGUAGE_NAMES = LANGUAGE_NAMES
 
 # Credits that name where the copy came from, strongest claim of originality first.
 _ORIGIN_PRIORITY = {
@@ -130,7 +130,7 @@ def language_code(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    named = _LANGUAGE_NAMES.get(value.casefold())
+    named = LANGUAGE_NAMES.get(value.casefold())
     if named:
         return named
     if _LANGUAGE_TAG.match(value):
@@ -361,13 +361,6 @@ def _credit_key(credit: Credit) -> str:
     return credit.outlet.outlet if credit.outlet else " ".join(credit.target.casefold().split())
 
 
-def _folded(text: str) -> str:
-    """Letters and digits only, transliterated and lowercased: 'ТАСС' -> 'tass'."""
-    from anyascii import anyascii
-
-    return re.sub(r"[^a-z0-9]+", "", anyascii(text).casefold())
-
-
 def _initials(text: str) -> str:
     return "".join(word[0] for word in re.findall(r"[^\W\d_]+", text)).casefold()
 
@@ -383,11 +376,16 @@ class Host:
         """Folded forms the host goes by: its domain, the domain's label, its names."""
         forms: set[str] = set()
         if self.domain:
-            forms |= {_folded(self.domain), _folded(self.domain.split(".")[0])}
+            forms |= {
+                transliterated_key(self.domain),
+                transliterated_key(self.domain.split(".")[0]),
+            }
         if self.outlet is not None:
-            forms |= {_folded(n) for n in (self.outlet.name, *self.outlet.alternate_name)}
-            forms |= {_folded(d) for d in self.outlet.domains}
-            forms |= {_folded(d.split(".")[0]) for d in self.outlet.domains}
+            forms |= {
+                transliterated_key(n) for n in (self.outlet.name, *self.outlet.alternate_name)
+            }
+            forms |= {transliterated_key(d) for d in self.outlet.domains}
+            forms |= {transliterated_key(d.split(".")[0]) for d in self.outlet.domains}
         forms.discard("")
         return forms
 
@@ -406,23 +404,17 @@ class Host:
         if not forms:
             return False
         pieces = [target, *re.findall(r"\(([^()]{1,40})\)", target)]
-        if any(_folded(piece) in forms for piece in pieces):
+        if any(transliterated_key(piece) in forms for piece in pieces):
             return True
         # 'Young Journalists Club' on yjc.ir.
         initials = _initials(target)
         if len(initials) >= 3 and initials in forms:
             return True
         # 'REPORT.AZ news agency': the host's name with little else around it.
-        folded = _folded(target)
+        folded = transliterated_key(target)
         return any(
             len(form) >= 4 and form in folded and len(folded) <= 2 * len(form) for form in forms
         )
-
-
-def _is_language(target: str) -> bool:
-    from provenance.evidence.credit_phrases import is_language
-
-    return is_language(target)
 
 
 def _origin_credits(evidence: Evidence, host: Host) -> list[Credit]:
@@ -437,7 +429,7 @@ def _origin_credits(evidence: Evidence, host: Host) -> list[Credit]:
         if host.credited_by(credit):
             continue
         # 'Translated from Russian' names a language, never an outlet.
-        if credit.kind != CreditKind.TRANSLATED_FROM and _is_language(credit.target):
+        if credit.kind != CreditKind.TRANSLATED_FROM and is_language(credit.target):
             continue
         chosen.setdefault(_credit_key(credit), credit)
     return list(chosen.values())
@@ -565,9 +557,9 @@ def metadata_disagreements(document: Document, evidence: Evidence) -> list[str]:
     author = document.metadata.author
     names = [name for byline in evidence.bylines for name in byline.names]
     if author and names:
-        folded = {_folded(name) for name in names}
+        folded = {transliterated_key(name) for name in names}
         given = [name.strip() for name in author.split(";") if name.strip()]
-        if not any(_folded(name) in folded for name in given):
+        if not any(transliterated_key(name) in folded for name in given):
             notes.append(
                 f"the page's metadata names its author {author!r}, its byline "
                 f"{', '.join(names)!r}: the byline was taken"
@@ -614,7 +606,7 @@ def _proposed_name(credit: Credit) -> str | None:
     name = " ".join(credit.target.split()).strip(" .,;:/|-–—'\"“”«»")
     if credit.kind == CreditKind.ADDRESS and credit.domain:
         return credit.domain
-    if not name or len(name) > MAX_PROPOSED_NAME or _is_language(name):
+    if not name or len(name) > MAX_PROPOSED_NAME or is_language(name):
         return None
     return name
 
@@ -637,7 +629,7 @@ def propose_outlets(
         if known is not None and catalog.outlet(known.id) is known:
             hops.append(hop.model_copy(update={"publisher": known.id}))
             continue
-        key = known.id if known is not None else _folded(name)
+        key = known.id if known is not None else transliterated_key(name)
         outlet = proposed.get(key)
         if outlet is None and known is not None:
             outlet = _proposed_outlet(known, taken, KNOWN_REASON)
