@@ -898,13 +898,15 @@ def propose(
         catalog = catalog.model_copy(update={"outlets": [*catalog.outlets, publisher.outlet]})
     language = _language(document, evidence)
     host = Host(publisher.outlet, registered_domain(url) if url else None)
+    authors = _authors(document, evidence, url, host, catalog.outlets)
     credits = _origin_credits(evidence, host)
     chain, relation, translators = _chain(
         credits, language, catalog, _outlets_in_credits(evidence, credits, publisher_id)
     )
     origin_credit = _origin_of(chain, credits)
     chain, new_outlets = propose_outlets(chain, credits, catalog)
-    relation = _wire_relation(relation, chain, [*catalog.outlets, *new_outlets])
+    known_outlets = [*catalog.outlets, *new_outlets]
+    relation = _wire_relation(relation, chain, known_outlets)
     copy_date, origin_date = _dates(document, evidence, origin_credit)
     if chain and origin_date and chain[0].date_published is None:
         chain[0] = chain[0].model_copy(update={"date_published": origin_date})
@@ -917,16 +919,15 @@ def propose(
             if chain:
                 # A republication's hop was given the copy's language; a translation's source
                 # is in its outlet's language, when known.
-                languages = _outlet_languages([*catalog.outlets, *new_outlets], chain[0].publisher)
+                languages = _outlet_languages(known_outlets, chain[0].publisher)
                 source = next((code for code in languages if code != language), None)
                 chain[0] = chain[0].model_copy(update={"in_language": source})
         if not chain:
-            writers = _authors(document, evidence, url, host, catalog.outlets)
             chain = [
                 Hop(
                     relation=HopRelation.ORIGINAL,
-                    author=writers,
-                    credited=bool(writers),
+                    author=authors,
+                    credited=bool(authors),
                     note="The text names its translator(s) "
                     f"({', '.join(named_translators)}): a translation of a text first "
                     "published elsewhere, not yet known",
@@ -953,7 +954,7 @@ def propose(
             chain=chain,
             relation=relation,
             copy_language=language,
-            outlets=[*catalog.outlets, *new_outlets],
+            outlets=known_outlets,
             host=publisher.outlet,
             url=url,
             evidence=evidence,
@@ -965,7 +966,7 @@ def propose(
         notes.append(f"inferred a translation: {inferred.reason}")
         named = inferred.outlet
         if named is not None and catalog.outlet(named.id) is not named:
-            taken = {o.id for o in [*catalog.outlets, *new_outlets]}
+            taken = {o.id for o in known_outlets}
             proposed_outlet = _proposed_outlet(named, taken, KNOWN_REASON)
             new_outlets.append(proposed_outlet)
             chain[0] = chain[0].model_copy(update={"publisher": proposed_outlet.id})
@@ -999,7 +1000,7 @@ def propose(
             relation=relation,
             publisher=publisher_id,
             url=url,
-            author=_authors(document, evidence, url, host, catalog.outlets),
+            author=authors,
             translator=translators,
             in_language=language,
             date_published=copy_date,
