@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from provenance.address import LANGUAGE_NAMES
 from provenance.evidence.dates import MONTH_NUMBER
 from provenance.evidence.lexicon import COMMON, WEEKDAYS
 from provenance.evidence.model import CreditKind
@@ -33,8 +34,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Language names as credits write them ('from the Russian', 'del inglés', 'с английского').
+# Language names as credits write them ('from the Russian', 'del inglés', 'с английского'):
+# the English names (shared with the address's language editions), then other languages'.
 LANGUAGES: dict[str, str] = {
+    **LANGUAGE_NAMES,
     **dict.fromkeys(
         _words(
             "english anglais anglaise inglés inglesa inglese inglês englischen englisch "
@@ -87,31 +90,6 @@ LANGUAGES: dict[str, str] = {
     **dict.fromkeys(_words("chinese chinois chino cinese chinesischen китайского mandarin"), "zh"),
     **dict.fromkeys(_words("japanese japonais japonés giapponese японского"), "ja"),
     **dict.fromkeys(_words("korean coréen coreano корейского"), "ko"),
-    "kazakh": "kk",
-    "uzbek": "uz",
-    "kyrgyz": "ky",
-    "tajik": "tg",
-    "belarusian": "be",
-    "czech": "cs",
-    "estonian": "et",
-    "latvian": "lv",
-    "lithuanian": "lt",
-    "finnish": "fi",
-    "swedish": "sv",
-    "norwegian": "no",
-    "danish": "da",
-    "dutch": "nl",
-    "greek": "el",
-    "hebrew": "he",
-    "hindi": "hi",
-    "urdu": "ur",
-    "georgian": "ka",
-    "armenian": "hy",
-    "romanian": "ro",
-    "hungarian": "hu",
-    "serbian": "sr",
-    "croatian": "hr",
-    "bulgarian": "bg",
 }
 
 # Names a source line gives that credit nobody in particular: 'Source: internet'.
