@@ -477,10 +477,8 @@ def _header_hits(content: tuple[Line, ...]) -> list[tuple[Line, Hit]]:
     header = content[:HEADER_LINES]
     found: list[tuple[Line, Hit]] = []
     for index, line in enumerate(header):
-        # '[...]' marks an omission in a quoted page: what precedes it stood on its own.
+        # The source already ends a line at a quoted page's omission mark ('[...]').
         text = line.text
-        if "[...]" in text:
-            text = text.split("[...]", 1)[0].strip()
         if len(text) > 160 or not text:
             continue
         if " " not in text and looks_like_address(text):

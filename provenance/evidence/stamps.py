@@ -5,7 +5,7 @@ The header is the top of the page: at most ``HEADER_LINES`` non-blank lines, end
 the second long paragraph (more than ``LONG_WORDS`` words or ``LONG_CHARS`` characters). Not
 the first: a standfirst often sits between headline and stamp, and one long line does not
 make a body; two do, and a date line after them belongs to the body or a footer. An omission
-mark ('[...]') ends a line's header part: what follows it is another piece of the page.
+mark ('[...]') ends a line (the source splits there): what follows it is another piece.
 
 A date counts only when everything else on its line is header furniture (see ``_FURNITURE``):
 a date inside a sentence, a label with an empty slot ('Published on' and no date), and a
@@ -38,7 +38,6 @@ from provenance.evidence.text import Source
 
 HEADER_LINES = 15
 LONG_WORDS, LONG_CHARS = 25, 160
-OMISSION = "[...]"
 
 _PUBLISHED_LABELS = (
     # en, fr, de, es, it, pt, nl, sv, da, nb
@@ -167,22 +166,15 @@ def header_pieces(source: Source) -> list[Piece]:
     """The header's pieces, top first (see the module's docstring)."""
     pieces: list[Piece] = []
     long_seen = 0
+    # The source already ends a line at a quoted page's omission mark ('[...]').
     for line in source.content[:HEADER_LINES]:
-        offset = line.start
-        parts = line.text.split(OMISSION) if OMISSION in line.text else (line.text,)
-        for part in parts:
-            start = offset + len(part) - len(part.lstrip())
-            end = offset + len(part.rstrip())
-            offset += len(part) + len(OMISSION)
-            if start >= end:
-                continue
-            if _long(source.text[start:end]):
-                # A paragraph is no stamp line: skipped, and the second one ends the header.
-                long_seen += 1
-                if long_seen == 2:
-                    return pieces
-                continue
-            pieces.append(Piece(start, end, long_seen))
+        if _long(line.text):
+            # A paragraph is no stamp line: skipped, and the second one ends the header.
+            long_seen += 1
+            if long_seen == 2:
+                return pieces
+            continue
+        pieces.append(Piece(line.start, line.end, long_seen))
     return pieces
 
 
