@@ -29,6 +29,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from provenance.models import Id, LanguageTag, Name, Outlet, OutletCategory
+from provenance.registry_cache import per_registry
 
 KNOWLEDGE_PACKAGE = "provenance"
 KNOWLEDGE_DIR = "data"
@@ -332,13 +333,30 @@ def as_catalog_outlet(known: KnownOutlet) -> Outlet:
     )
 
 
+def _catalog_by_domain(outlets: tuple[Outlet, ...]) -> dict[str, Outlet]:
+    index: dict[str, Outlet] = {}
+    for outlet in outlets:
+        for domain in outlet.domains:
+            index.setdefault(domain, outlet)  # the first, as a search in order would find
+    return index
+
+
+def _catalog_by_name_key(outlets: tuple[Outlet, ...]) -> dict[str, Outlet]:
+    index: dict[str, Outlet] = {}
+    for outlet in outlets:
+        for own in (outlet.name, *outlet.alternate_name):
+            index.setdefault(name_key(fold(own)), outlet)
+    return index
+
+
 def resolve_domain(domain: str, catalog_outlets: Sequence[Outlet]) -> Outlet | None:
     """The catalog's outlet for a domain, host or URL; else the knowledge's, as a catalog
     outlet. The catalog wins even where the knowledge has a more specific host."""
+    # Indexed once per catalog: a page's opening may ask about hundreds of words.
+    by_catalog_domain = per_registry(catalog_outlets, _catalog_by_domain)
     for candidate in host_and_parents(host_of(domain)):
-        for outlet in catalog_outlets:
-            if candidate in outlet.domains:
-                return outlet
+        if candidate in by_catalog_domain:
+            return by_catalog_domain[candidate]
     known = by_domain(domain)
     return as_catalog_outlet(known) if known else None
 
@@ -348,9 +366,9 @@ def resolve_name(name: str, catalog_outlets: Sequence[Outlet]) -> Outlet | None:
     the knowledge names, as a catalog outlet."""
     key = name_key(fold(name))
     if key:
-        for outlet in catalog_outlets:
-            if any(name_key(fold(own)) == key for own in (outlet.name, *outlet.alternate_name)):
-                return outlet
+        found = per_registry(catalog_outlets, _catalog_by_name_key).get(key)
+        if found is not None:
+            return found
     known = by_name(name)
     return as_catalog_outlet(known) if known else None
 
