@@ -373,6 +373,28 @@ def resolve_name(name: str, catalog_outlets: Sequence[Outlet]) -> Outlet | None:
     return as_catalog_outlet(known) if known else None
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+
+
+def outlet_named_in(
+    line: str, catalog_outlets: Sequence[Outlet], skip: str | None = None
+) -> Outlet | None:
+    """The first outlet (catalog first, then knowledge) that one to three consecutive words
+    of a line name, longest first, other than ``skip``."""
+    words = _WORD.findall(line)
+    for index in range(len(words)):
+        for size in (3, 2, 1):
+            window = words[index : index + size]
+            if len(window) < size or (size == 1 and len(window[0]) < 3):
+                continue
+            if window[0][0].islower():
+                continue  # 'a long time ago' names no magazine: names are written capitalised
+            found = resolve_name(" ".join(window), catalog_outlets)
+            if found is not None and found.id != skip:
+                return found
+    return None
+
+
 def write_schema() -> None:  # pragma: no cover - a maintainer's command
     """Regenerate provenance/data/outlets.schema.json from the model."""
     from pathlib import Path

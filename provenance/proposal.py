@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from provenance import knowledge
 from provenance.address import LANGUAGE_NAMES, address_date, address_language
+from provenance.broadcast import broadcast_named
 from provenance.domains import registered_domain
 from provenance.evidence import match_outlet as evidence_match_outlet
 from provenance.evidence.credit_phrases import is_language
 from provenance.evidence.model import (
+    Byline,
     ContributorRole,
     Credit,
     CreditKind,
@@ -591,6 +593,18 @@ def _proposed_outlet(outlet: Outlet, taken: set[str], reason: str) -> Outlet:
     )
 
 
+def _adopted_outlet(
+    outlet: Outlet, catalog: Catalog, known: Sequence[Outlet], new_outlets: list[Outlet]
+) -> str:
+    """The id under which an outlet found by inference enters the entry: the catalog's own,
+    or a proposed one (added to ``new_outlets``)."""
+    if catalog.outlet(outlet.id) is outlet:
+        return outlet.id
+    proposed = _proposed_outlet(outlet, {o.id for o in known}, KNOWN_REASON)
+    new_outlets.append(proposed)
+    return proposed.id
+
+
 def _known_outlet(credit: Credit, catalog: Catalog) -> Outlet | None:
     """The outlet a credit names, from the catalog (which wins) or the tool's knowledge."""
     if credit.domain:
@@ -670,6 +684,21 @@ def _wire_relation(
     origin = next((o for o in outlets if o.id == chain[0].publisher), None)
     wire = origin is not None and origin.category in _WIRE_CATEGORIES
     return HopRelation.SYNDICATED if wire else relation
+
+
+def _contributed_byline(evidence: Evidence, url: str | None) -> Byline | None:
+    """A byline on a blog that names someone else with an institution of their own
+    ('Rosemary Stanton, UNSW' on pbaptist.wordpress.com): the syndicated byline of an
+    academic or newspaper piece, not the blog owner's signature."""
+    handle = _blog_handle(url)
+    if handle is None:
+        return None
+    owner = transliterated_key(handle)
+    for byline in evidence.bylines:
+        contributor = byline.affiliation is not None and not byline.organisation
+        if contributor and not any(transliterated_key(n) in owner for n in byline.names):
+            return byline
+    return None
 
 
 def _blog_handle(url: str | None) -> str | None:
@@ -807,7 +836,6 @@ def _from_signs(reading: Reading, language: str) -> Inferred | None:
 
 
 LEDE_LINES = 6
-_LEDE_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
 
 
 def _lede_outlet(reading: Reading) -> Outlet | None:
@@ -816,15 +844,9 @@ def _lede_outlet(reading: Reading) -> Outlet | None:
     lines = [ln for ln in reading.text.split("\n") if ln.strip()][:LEDE_LINES]
     host = reading.host.id if reading.host else None
     for line in lines:
-        words = _LEDE_WORD.findall(line)
-        for index in range(len(words)):
-            for size in (3, 2, 1):
-                window = words[index : index + size]
-                if len(window) < size or (size == 1 and len(window[0]) < 3):
-                    continue
-                found = knowledge.resolve_name(" ".join(window), reading.outlets)
-                if found is not None and found.id != host:
-                    return found
+        found = knowledge.outlet_named_in(line, reading.outlets, skip=host)
+        if found is not None:
+            return found
     return None
 
 
@@ -938,6 +960,35 @@ def propose(
         if wire is not None:
             chain = [wire]
             relation = HopRelation.SYNDICATED
+    if not chain:
+        aired = broadcast_named(document.text, publisher.outlet, known_outlets)
+        if aired is not None:
+            chain = [
+                Hop(
+                    relation=HopRelation.ORIGINAL,
+                    publisher=_adopted_outlet(aired.outlet, catalog, known_outlets, new_outlets),
+                    in_language=language,
+                    credited=True,
+                    note=f"The upload announces itself as {aired.outlet.name} "
+                    f"('{_quote(aired.line)}'): a broadcast the platform hosts",
+                )
+            ]
+            relation = HopRelation.REPUBLISHED
+    if not chain:
+        contributed = _contributed_byline(evidence, url)
+        if contributed is not None:
+            chain = [
+                Hop(
+                    relation=HopRelation.ORIGINAL,
+                    author=list(contributed.names),
+                    credited=True,
+                    note=f"The byline '{_quote(contributed.span.text)}' gives the author an "
+                    "affiliation of their own, the house style of a piece written for another "
+                    "outlet, not yet known, that the blog reposts",
+                )
+            ]
+            relation = HopRelation.REPUBLISHED
+            authors = [name for name in authors if name not in contributed.names]
     if not chain and evidence.uncredited:
         sign = evidence.uncredited[0]
         chain = [
@@ -964,12 +1015,9 @@ def propose(
     if inferred is not None:
         chain, relation = inferred.chain, inferred.relation
         notes.append(f"inferred a translation: {inferred.reason}")
-        named = inferred.outlet
-        if named is not None and catalog.outlet(named.id) is not named:
-            taken = {o.id for o in known_outlets}
-            proposed_outlet = _proposed_outlet(named, taken, KNOWN_REASON)
-            new_outlets.append(proposed_outlet)
-            chain[0] = chain[0].model_copy(update={"publisher": proposed_outlet.id})
+        if inferred.outlet is not None:
+            adopted = _adopted_outlet(inferred.outlet, catalog, known_outlets, new_outlets)
+            chain[0] = chain[0].model_copy(update={"publisher": adopted})
     if not chain and publisher_id is None:
         # Nothing says where it came from, and nothing says whose it is.
         relation = HopRelation.UNKNOWN

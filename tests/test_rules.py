@@ -639,3 +639,34 @@ def test_a_date_banner_above_a_labelled_stamp_is_no_dateline_mismatch(tmp_path: 
     (tmp_path / "dateline").mkdir()
     dateline = text.replace("Published: March 3, 2024", "PORTO, March 10, 2024")
     assert "D004" in codes(run(tmp_path / "dateline", [(article(), dateline)]).findings)
+
+
+PRESS_REVIEW = """Zeitungen kommentieren die Lage am Montag
+
+«{outlet}» zu den Streiks im Nahverkehr
+
+PARIS: Zu den Streiks im Nahverkehr schreibt die Zeitung «{outlet}» am Montag:
+
+«Die Regierung hat zu lange gewartet. Nun zahlen die Pendler den Preis für eine Reform, die niemand erklärt hat.»
+"""
+
+
+@pytest.mark.parametrize(
+    ("outlet", "suggested"),
+    [
+        ("Le Monde", True),  # publishes in French only: the German passage is a rendering
+        ("Deutsche Welle", False),  # publishes in German too
+        ("Nordsee Kurier", False),  # an outlet nobody knows the language of
+    ],
+)
+def test_a_passage_credited_to_an_outlet_of_another_language_suggests_a_translation(
+    tmp_path: Path, outlet: str, suggested: bool
+) -> None:
+    entry = article(copy_inLanguage="de", copy_relation="excerpted", chain=[])
+    found = run(tmp_path, [(entry, PRESS_REVIEW.format(outlet=outlet))])
+    t010 = [f for f in found.findings if f.code == "T010"]
+    assert bool(t010) is suggested
+    if suggested:
+        assert "publishes in fr, and the copy is in de" in t010[0].message
+        assert t010[0].evidence[0].snippet is not None
+        assert outlet in t010[0].evidence[0].snippet

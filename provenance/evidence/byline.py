@@ -141,6 +141,13 @@ _ROLE_WORDS = frozenset(
 
 _ROLE_ENDINGS = tuple(_ROLE_WORDS)
 
+
+def staff_role(text: str | None) -> bool:
+    """'Staff Writer', 'Special Correspondent': a role at the host, not an affiliation."""
+    words = (text or "").casefold().split()
+    return bool(words) and words[-1] in _ROLE_WORDS
+
+
 # --- Organisational bylines ---------------------------------------------------------------
 
 _ORGANISATION_LINE = re.compile(
@@ -508,9 +515,9 @@ def _affiliation(tail: str) -> bool:
     )
 
 
-def _names_alone(text: str) -> tuple[list[str], bool] | None:
+def _names_alone(text: str) -> tuple[list[str], str | None] | None:
     """One to four names alone on a line, maybe followed by an alias '(Mirzəyev)' or by an
-    affiliation: (names, whether an affiliation follows)."""
+    affiliation: (names, the affiliation that follows)."""
     if len(text) > 90 or (ends_sentence(text) and not text.endswith(")")):
         return None
     pieces = re.split(r"\s*[|–—]\s*|,\s*(?=[^,]*$)", text, maxsplit=1)
@@ -527,7 +534,7 @@ def _names_alone(text: str) -> tuple[list[str], bool] | None:
         names = [f"{names[0]} {alias.group(2)}"]
     if tail and not _affiliation(tail):
         return None
-    return names, bool(tail)
+    return names, tail or None
 
 
 def _seen_lowercase(ctx: Context, names: list[str]) -> bool:
@@ -568,7 +575,7 @@ def _header_byline(ctx: Context, lines: list[Line], index: int) -> Byline | None
     alone = _names_alone(line.text)
     if alone is None:
         return None
-    names, affiliated = alone
+    names, affiliation = alone
     headline_words = set(lines[0].text.casefold().split())
     if any(word.casefold() in headline_words for name in names for word in name.split()):
         return None  # the headline's subject ('Trump says ...' over 'Donald Trump')
@@ -580,9 +587,16 @@ def _header_byline(ctx: Context, lines: list[Line], index: int) -> Byline | None
     )
     if _is_body(before) and not stamped:
         return None  # between paragraphs: a subheading or a quoted name
-    if not (stamped or affiliated or above_body) or _seen_lowercase(ctx, names):
+    if not (stamped or affiliation or above_body) or _seen_lowercase(ctx, names):
         return None
-    return build(Byline, {"span": ctx.source.line_span(line), "names": tuple(names)})
+    return build(
+        Byline,
+        {
+            "span": ctx.source.line_span(line),
+            "names": tuple(names),
+            "affiliation": None if staff_role(affiliation) else affiliation,
+        },
+    )
 
 
 def _listed_outlet(ctx: Context, lines: list[Line], index: int, text: str) -> Byline | None:

@@ -47,6 +47,8 @@ class Byline(_Model):
     date: str | None = None  # ISO partial date when the byline carries one
     # 'Staff', 'Our Correspondent', 'RFE/RL staff', 'Agencia EFE': one author, an organisation.
     organisation: bool = False
+    # 'Rosemary Stanton, UNSW': the institution written after the name on its line.
+    affiliation: str | None = None
 
 
 class ContributorRole(StrEnum):

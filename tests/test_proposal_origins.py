@@ -1,0 +1,103 @@
+"""Origins the proposal reads from who speaks in a page rather than from a credit line: a
+broadcast announcing itself in an upload's transcript, and a blog post signed by someone
+with an institution of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.evidence import extract
+from provenance.knowledge import outlet_named_in
+from provenance.models import Catalog, HopRelation
+from provenance.proposal import Options, propose
+from tests.test_add_proposal import catalog, document
+
+__all__ = ["catalog"]  # the module-scoped fixture, shared
+
+TRANSCRIPTS = {
+    "en": "Evening bulletin, full edition\n\n00:00:02 Good evening, you're watching BBC News "
+    "with the headlines at nine.\n00:00:15 Floods have closed the main road to the coast.\n",
+    "de": "Nachrichten am Abend\n\n00:00:01 Guten Abend, Sie sehen die Tagesschau.\n"
+    "00:00:09 Das Hochwasser hat die Küstenstraße gesperrt.\n",
+    "fr": "Journal du soir\n\n00:00:03 Bonsoir, vous regardez Euronews, voici les titres.\n"
+    "00:00:12 Les inondations ont fermé la route côtière.\n",
+    "ru": "Вечерний выпуск\n\n00:00:00 Вы смотрите Первый канал, здравствуйте.\n"
+    "00:00:20 Наводнение перекрыло прибрежную дорогу.\n",
+}
+EXPECTED = {"en": "bbc", "de": "tagesschau", "fr": "euronews", "ru": "channel-one-russia"}
+
+
+def _propose(text: str, url: str, catalog: Catalog):  # type: ignore[no-untyped-def]
+    return propose(document(text), extract(text), catalog, Options(url=url))
+
+
+@pytest.mark.parametrize("language", sorted(TRANSCRIPTS))
+def test_an_upload_announcing_a_channel_is_that_channels_broadcast(
+    catalog: Catalog, language: str
+) -> None:
+    proposal = _propose(TRANSCRIPTS[language], "https://www.dailymotion.com/video/x1", catalog)
+    article = proposal.article
+    assert article.copy_held.relation == HopRelation.REPUBLISHED
+    [hop] = article.chain
+    assert hop.publisher == EXPECTED[language]
+    assert hop.credited is True
+    assert "announces itself" in (hop.note or "")
+    assert EXPECTED[language] in {outlet.id for outlet in proposal.outlets}
+
+
+def test_a_newspaper_saying_welcome_is_its_own_page(catalog: Catalog) -> None:
+    text = TRANSCRIPTS["fr"]
+    article = _propose(text, "https://www.lemonde.fr/video/1", catalog).article
+    assert article.chain == []
+
+
+def test_an_upload_naming_a_channel_without_announcing_it_is_not_its_broadcast(
+    catalog: Catalog,
+) -> None:
+    text = "Floods on the coast\n\n00:00:02 Yesterday BBC News showed the flooded road.\n"
+    article = _propose(text, "https://www.youtube.com/watch?v=abc", catalog).article
+    assert article.chain == []
+
+
+def test_lowercase_words_name_no_outlet() -> None:
+    assert outlet_named_in("a long time ago, when this is all we had", ()) is None
+    found = outlet_named_in("this is Time, the weekly", ())
+    assert found is not None and found.id == "time"
+
+
+BLOG_POST = """Does coffee raise blood pressure?
+
+{byline}
+
+Researchers followed nine thousand adults for a decade and measured their blood pressure every year. The study found no lasting rise among daily coffee drinkers.
+"""
+
+
+def test_a_blog_post_signed_with_another_institution_is_a_repost(catalog: Catalog) -> None:
+    text = BLOG_POST.format(byline="Miriam Okafor, University of Leeds")
+    proposal = _propose(text, "https://healthnotes.wordpress.com/2023/05/coffee/", catalog)
+    article = proposal.article
+    [hop] = article.chain
+    assert hop.author == ["Miriam Okafor"]
+    assert hop.credited is True
+    assert article.copy_held.relation == HopRelation.REPUBLISHED
+    assert "Miriam Okafor" not in article.copy_held.author
+
+
+@pytest.mark.parametrize(
+    ("byline", "url"),
+    [
+        # the owner signing their own blog
+        ("Miriam Okafor, University of Leeds", "https://miriamokafor.wordpress.com/coffee/"),
+        # a role at the host is no institution of one's own
+        ("Miriam Okafor, Staff Writer", "https://healthnotes.wordpress.com/coffee/"),
+        # not a blog platform: a newspaper's contributor is its own
+        ("Miriam Okafor, University of Leeds", "https://www.example-herald.com/coffee/"),
+    ],
+)
+def test_a_signature_that_is_the_hosts_own_stays_the_copys_author(
+    catalog: Catalog, byline: str, url: str
+) -> None:
+    article = _propose(BLOG_POST.format(byline=byline), url, catalog).article
+    assert article.chain == []
+    assert article.copy_held.author == ["Miriam Okafor"]
