@@ -41,6 +41,7 @@ from provenance.models import (
     Reliability,
     ReliabilityStatus,
 )
+from provenance.presented import Presented, presented_article
 
 MAX_ID = 80
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
@@ -686,6 +687,33 @@ def _wire_relation(
     return HopRelation.SYNDICATED if wire else relation
 
 
+def _presented_chain(presented: Presented, language: str | None) -> tuple[list[Hop], HopRelation]:
+    """The hop of an article the opening presents as another's. When the opening names an
+    outlet beside its author that publishes only in other languages, the copy is proposed
+    as a translation from the first of them; the outlet itself is not proposed as the
+    publisher: the opening may name the author's employer, not where this piece appeared."""
+    note = (
+        f"The opening presents the text as an article by {presented.author} "
+        f"('{_quote(presented.line)}')"
+    )
+    outlet = presented.outlet
+    source = None
+    if outlet is not None and outlet.in_language and language not in outlet.in_language:
+        source = outlet.in_language[0]
+        note += (
+            f"; it names {outlet.name}, which publishes in {', '.join(outlet.in_language)}: "
+            f"inferred a translation from {source}"
+        )
+    hop = Hop(
+        relation=HopRelation.ORIGINAL,
+        author=[presented.author],
+        in_language=source or language,
+        credited=True,
+        note=note,
+    )
+    return [hop], HopRelation.TRANSLATED if source else HopRelation.REPUBLISHED
+
+
 def _contributed_byline(evidence: Evidence, url: str | None) -> Byline | None:
     """A byline on a blog that names someone else with an institution of their own
     ('Rosemary Stanton, UNSW' on pbaptist.wordpress.com): the syndicated byline of an
@@ -989,6 +1017,11 @@ def propose(
             ]
             relation = HopRelation.REPUBLISHED
             authors = [name for name in authors if name not in contributed.names]
+    if not chain:
+        presented = presented_article(document.text, publisher.outlet, known_outlets, authors)
+        if presented is not None:
+            chain, relation = _presented_chain(presented, language)
+            authors = [name for name in authors if name != presented.author]
     if not chain and evidence.uncredited:
         sign = evidence.uncredited[0]
         chain = [

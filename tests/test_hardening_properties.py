@@ -168,6 +168,8 @@ def mutated_catalogs(draw: st.DrawFn) -> Any:
             _get(document, path)
         except (KeyError, IndexError, TypeError):
             continue  # an earlier mutation removed it
+        if path and not isinstance(parent, dict | list):
+            continue  # an earlier mutation made the parent a string: its letters are no keys
         operation = draw(
             st.sampled_from(["replace", "plausible", "plausible", "delete", "add-key", "duplicate"])
         )

@@ -101,3 +101,62 @@ def test_a_signature_that_is_the_hosts_own_stays_the_copys_author(
     article = _propose(BLOG_POST.format(byline=byline), url, catalog).article
     assert article.chain == []
     assert article.copy_held.author == ["Miriam Okafor"]
+
+
+PRESENTED = {
+    "en": "Why cities need trees\n\nIn this essay, Margaret Holloway argues that shade saves "
+    "lives in heat waves.\n\nWhen I moved to the city, the streets had no trees at all.\n",
+    "ru": "Зачем городам деревья\n\nВ своей статье Маргарет Холлоуэй доказывает, что тень "
+    "спасает жизни в жару.\n\nКогда я переехала в город, на улицах не было деревьев.\n",
+    "de": "Warum Städte Bäume brauchen\n\nIn diesem Beitrag erklärt Margarete Holler, warum "
+    "der Schatten in der Hitze Leben rettet.\n\nAls ich in die Stadt zog, gab es keine Bäume.\n",
+    "fa": "چرا شهرها به درخت نیاز دارند\n\nمارگارت هالووی، پژوهشگر و نویسنده، از سال ۲۰۱۰ "
+    "سردبیر هفته‌نامه نیوزویک است.\nهالووی در این مقاله از سایه درختان در گرمای تابستان "
+    "می‌گوید.\nوقتی به شهر آمدم، خیابان‌ها درختی نداشتند.\n",
+}
+PRESENTED_AUTHOR = {
+    "en": "Margaret Holloway",
+    "ru": "Маргарет Холлоуэй",
+    "de": "Margarete Holler",
+    "fa": "مارگارت هالووی",
+}
+
+
+@pytest.mark.parametrize("language", sorted(PRESENTED))
+def test_an_opening_presenting_another_authors_article_credits_that_author(
+    catalog: Catalog, language: str
+) -> None:
+    article = _propose(PRESENTED[language], "https://digest.example.org/trees", catalog).article
+    [hop] = article.chain
+    assert hop.author == [PRESENTED_AUTHOR[language]]
+    assert hop.credited is True
+    assert PRESENTED_AUTHOR[language] not in article.copy_held.author
+    if language == "fa":
+        # The opening names an English-language weekly beside the author.
+        assert article.copy_held.relation == HopRelation.TRANSLATED
+        assert hop.in_language == "en"
+        assert "Newsweek" in (hop.note or "")
+    else:
+        assert article.copy_held.relation == HopRelation.REPUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the host's own voice, and a name further on: the article's subject
+        "Tariffs explained\n\nIn this article, we look at how Donald Trump set tariffs.\n\n"
+        "The first tariffs came in 2018.\n",
+        # the page's own bylined author presenting her own piece
+        "Why cities need trees\n\nBy Margaret Holloway\n\nIn this essay, Margaret Holloway "
+        "argues that shade saves lives.\n\nThe streets had no trees.\n",
+        # a Persian 'we in this article': a word before the phrase that no line names in full
+        "درختان شهری\n\nما در این مقاله از سایه درختان می‌گوییم.\nخیابان‌ها درختی نداشتند.\n",
+        # capitalised words that are not a name ('die', 'regierung' are written lowercase too)
+        "Die Lage\n\nIn diesem Beitrag erklärt Die Regierung, warum die regierung schweigt.\n",
+    ],
+)
+def test_an_opening_presenting_no_one_elses_article_adds_no_hop(
+    catalog: Catalog, text: str
+) -> None:
+    article = _propose(text, "https://digest.example.org/trees", catalog).article
+    assert article.chain == []

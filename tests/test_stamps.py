@@ -136,3 +136,27 @@ def test_a_metadata_row_may_open_on_its_date() -> None:
     assert [s.value for s in extract(row).stamps] == ["2023-05-12"]
     sentence = "Title\n\n12 May 2024 was the day the council voted on the plan.\n\nBody.\n"
     assert extract(sentence).stamps == ()
+
+
+@pytest.mark.parametrize(
+    ("title", "stamped"),
+    [
+        ("Budget approved after long debate (Monday, 4 March 2019)", "2019-03-04"),
+        ("Le budget adopté après un long débat (Du lundi 4 mars 2019)", "2019-03-04"),
+        ("Budget approved after long debate (on 4 March 2019)", "2019-03-04"),
+        # a bracketed date that says what happened then is the event's, not the page's
+        ("Budget approved (the council first debated it on 4 March 2019)", None),
+        ("Budget approved after long debate (signed 4 March 2019)", None),
+    ],
+)
+def test_a_bracketed_date_after_a_headline_run_into_the_body_is_a_stamp(
+    title: str, stamped: str | None
+) -> None:
+    # An aggregator's layout: headline, its date in brackets and the body on one line.
+    found = _stamps(f"{title} {BODY} {BODY}\n")
+    assert [value for _, _, value, _ in found] == ([stamped] if stamped else [])
+
+
+def test_a_bracketed_date_on_a_short_headline_line_follows_the_header_rules() -> None:
+    # A short first line is read as any header line: the bracketed headline is no stamp line.
+    assert _stamps(f"Budget approved (signed 4 March 2019)\n\n{BODY}\n") == []

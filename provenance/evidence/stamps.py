@@ -316,6 +316,40 @@ def _special_stamps(source: Source, piece: Piece, glued: bool = True) -> list[Ca
     return [Candidate(1, span.start, stamp)]
 
 
+_TITLE_REACH = 200
+_WEEKDAYS = frozenset(name.casefold() for name in WEEKDAY_NAMES)
+
+
+def _title_stamp(source: Source, mentions: Sequence[DateMention]) -> list[Candidate]:
+    """'Headline (Di lunedì 3 agosto 2020) Body...': an aggregator's date in brackets after
+    the headline, on a first line long enough to be skipped as a paragraph. Only the date,
+    a weekday and one short word ('Di', 'on') may stand in the brackets."""
+    first = source.content[0] if source.content else None
+    if first is None or not _long(first.text):
+        return []
+    reach = first.start + _TITLE_REACH
+    for mention in mentions:
+        if mention.span.start >= reach:
+            break
+        if mention.kind is not DateKind.ABSOLUTE or mention.span.start < first.start:
+            continue
+        opening = source.text.rfind("(", first.start, mention.span.start)
+        closing = source.text[mention.span.end : mention.span.end + 3].lstrip()
+        if opening < 0 or not closing.startswith(")"):
+            continue
+        words = source.text[opening + 1 : mention.span.start].replace(",", " ").split()
+        # A short word may itself be some language's weekday ('Di': Dienstag): only the
+        # longer words must be weekdays.
+        if len(words) > 2 or any(len(w) > 4 and w.casefold() not in _WEEKDAYS for w in words):
+            continue
+        stamp = build(
+            DateStamp,
+            {"span": mention.span, "label": StampLabel.NONE, "value": mention.value},
+        )
+        return [Candidate(3, mention.span.start, stamp)]
+    return []
+
+
 def _dates_by_run(
     source: Source, pieces: list[Piece], month_first: bool | None
 ) -> dict[int, list[DateMention]]:
@@ -356,6 +390,8 @@ def find_stamps(
             candidates.extend(special)
         elif inside:
             candidates.extend(_stamps_in_piece(source, piece, inside))
+    if not candidates:
+        candidates = _title_stamp(source, mentions)
     candidates.sort(key=lambda candidate: (candidate.rank, candidate.start))
     return [candidate.stamp for candidate in candidates]
 
