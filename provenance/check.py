@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
@@ -26,6 +27,7 @@ from pathlib import Path, PurePosixPath
 from provenance.articles import ArticleReader
 from provenance.aside import MINIMUM_WORK, Aside, held
 from provenance.config import Config
+from provenance.crosslingual import translation_pairs
 from provenance.digest_cache import CacheLocation, run_context
 from provenance.digesting import DigestJob, Progress, digest_all
 from provenance.digests import Mentions
@@ -173,6 +175,7 @@ def _across_articles(
     materials: list[ReuseMaterial | None],
     passages: Future[list[SharedPassage]] | None,
     mentions: list[Mentions],
+    anchored: tuple[list[array[int] | None], list[str | None]] = ([], []),
 ) -> tuple[list[SharedPassage], list[NameVariants]]:
     """The reuse index and the name variants across articles, and the findings of the
     rules that compare articles (added to ``findings``). ``materials``: those of ``given``,
@@ -187,7 +190,15 @@ def _across_articles(
         catalog.people,
     )
     shared = in_order((word_for_word if passages is None else passages.result()) + quotations)
-    everything = CatalogContext(catalog, shared, variants, _people_of(job, mentions, variants))
+    sequences, languages = anchored
+    translations = (
+        translation_pairs(catalog.articles, job.files, sequences, languages, given.text_of)
+        if sequences
+        else []
+    )
+    everything = CatalogContext(
+        catalog, shared, variants, _people_of(job, mentions, variants), translations
+    )
     for rule in job.rules:
         if rule.catalog_check is not None:
             findings.extend(rule.catalog_check(everything))
@@ -254,6 +265,7 @@ def _run_check(
         findings.extend(digest.findings)
     readable = [digest.problem is None for digest in digests]
     mentions = [digest.people for digest in digests]
+    anchored = ([digest.anchors for digest in digests], [digest.language for digest in digests])
     materials = [digest.material for digest in digests]
     given = ReuseInput(catalog.articles, job.files, materials, ArticleTexts(job))
     del digests
@@ -263,8 +275,10 @@ def _run_check(
         passages = aside.submit(_passages_aside)  # first: the main process will wait for it
         locator = Locator(aside, loaded, findings, len(catalog.articles))
         made_before = len(findings)
-        shared, variants = _across_articles(job, findings, given, materials, passages, mentions)
-        del given, materials, mentions
+        shared, variants = _across_articles(
+            job, findings, given, materials, passages, mentions, anchored
+        )
+        del given, materials, mentions, anchored
         locator.add(findings[made_before:])  # located while the configuration is applied
         findings = config.apply_all(_acknowledge(config.apply_all(findings), catalog))
         place_findings(findings, loaded, locator.located())

@@ -31,7 +31,7 @@ from provenance.models import Catalog
 ENVIRONMENT_VARIABLE = "PROVENANCE_CACHE_DIR"
 FILE_NAME = "digests.sqlite"
 # Bumped when the table or the encoding of digests changes.
-FORMAT = 1
+FORMAT = 2
 # Libraries whose behaviour shapes the evidence: a new version may find other things.
 _LIBRARIES = ("py3langid", "rapidfuzz", "tldextract", "pydantic", "numpy")
 # A reader waits this long for a writer's transaction to end before it gives up.

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from provenance.articles import ArticleProblem, ArticleReader
+from provenance.crosslingual import anchors, text_language
 from provenance.digest_cache import (
     CacheLocation,
     CacheUnavailable,
@@ -143,6 +144,8 @@ def _computed(
         findings=findings,
         material=reuse_material(text, evidence) if text is not None else None,
         people=first_mentions(evidence),
+        anchors=anchors(text, evidence) if text is not None else None,
+        language=text_language(evidence),
     )
 
 

@@ -38,6 +38,9 @@ class Digest:
     findings: tuple[Finding, ...]
     material: ReuseMaterial | None
     people: Mentions
+    # The names, numbers and dates in order, and the text's language (crosslingual.py).
+    anchors: array[int] | None = None
+    language: str | None = None
 
 
 def first_mentions(evidence: Evidence | None) -> Mentions:
@@ -70,6 +73,8 @@ def encode(digest: Digest, placement: Placement) -> str | None:
             findings,
             None if material is None else _encode_material(material),
             digest.people,
+            None if digest.anchors is None else _bytes_text(digest.anchors.tobytes()),
+            digest.language,
         ],
         ensure_ascii=False,
         separators=(",", ":"),
@@ -82,16 +87,26 @@ def decode(encoded: str, placement: Placement) -> Digest | None:
     A warm check decodes every article's digest in one process, so this is written for
     speed: types are checked inline, not through a helper call per value."""
     try:
-        findings, material, people = json.loads(encoded)
+        findings, material, people, anchors_text, language = json.loads(encoded)
         people = tuple(map(tuple, people))
         for name, line, column in people:
             if type(name) is not str or type(line) is not int or type(column) is not int:
                 raise TypeError("a name mention of the wrong shape")
+        if language is not None and type(language) is not str:
+            raise TypeError("a language of the wrong shape")
+        anchors = None
+        if anchors_text is not None:
+            anchors = array("q")
+            anchors.frombytes(_int64s(_text_bytes(anchors_text)))
+            if len(anchors) % 3:
+                raise ValueError("anchors come in (key, start, end) triples")
         return Digest(
             problem=None,
             findings=tuple(_decode_finding(item, placement) for item in findings),
             material=None if material is None else _decode_material(material),
             people=people,
+            anchors=anchors,
+            language=language,
         )
     except _MALFORMED:
         return None

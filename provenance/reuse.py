@@ -242,7 +242,7 @@ class _Texts:
 
 
 @dataclass(frozen=True, slots=True)
-class _Postings:
+class Postings:
     """The owners of every key, sorted by (key, owner), and the runs of the keys held by 2
     to MAX_POSTINGS owners (the only ones that count)."""
 
@@ -261,17 +261,17 @@ def _runs(values: Ints) -> tuple[Ints, Ints]:
     return starts, np.diff(np.r_[starts, len(values)])
 
 
-def _postings(keys: Ints, owners: Ints) -> _Postings:
+def key_postings(keys: Ints, owners: Ints) -> Postings:
     """A sort in numpy rather than a dictionary of lists, which would cost a hundred bytes an
     entry. ``owners`` come in ascending order, so a stable sort of the keys alone puts each
     key's owners in order."""
     order = np.argsort(keys, kind="stable")
     starts, sizes = _runs(keys[order])
     kept = (sizes > 1) & (sizes <= MAX_POSTINGS)
-    return _Postings(order, owners[order], starts[kept], sizes[kept], np.repeat(kept, sizes))
+    return Postings(order, owners[order], starts[kept], sizes[kept], np.repeat(kept, sizes))
 
 
-def _pair_counts(postings: _Postings, minimum: int) -> tuple[Ints, Ints, Ints]:
+def pair_counts(postings: Postings, minimum: int) -> tuple[Ints, Ints, Ints]:
     """Each pair of owners (a < b) holding at least ``minimum`` (2 or more) counted keys
     together, with how many, in (a, b) order: the pairs of all runs as codes a * width + b,
     counted by one sort (a loop over the runs in Python took longer than the rest of the
@@ -295,7 +295,7 @@ def _pair_counts(postings: _Postings, minimum: int) -> tuple[Ints, Ints, Ints]:
 _PAIRS_AT_ONCE = 1 << 18
 
 
-def _pair_codes(postings: _Postings, width: int) -> Ints:
+def _pair_codes(postings: Postings, width: int) -> Ints:
     """The code of every pair of owners of every run, written into one array: a run of n
     owners gives n(n-1)/2 pairs, and the runs of one length make theirs together."""
     owners, starts, sizes = postings.owners, postings.starts, postings.sizes
@@ -370,7 +370,7 @@ def _sentences(materials: Sequence[ReuseMaterial | None]) -> tuple[Ints, Ints, I
 
 
 def _first_counted(
-    triples: Ints, owners: Ints, postings: _Postings, articles: int
+    triples: Ints, owners: Ints, postings: Postings, articles: int
 ) -> tuple[Ints, Ints]:
     """Where each article's first counted sentence starts and ends (-1 for none): the least
     (start, end) of its sentences whose hash counts."""
@@ -394,8 +394,8 @@ def shared_passages(given: ReuseInput, texts: _Texts, days: _Days) -> list[Share
     """One group per set of articles joined by identical sentences (a source and its copies),
     each copy shown at the first sentence it shares."""
     triples, owners, sentence_counts = _sentences(given.materials)
-    postings = _postings(triples[:, 0], owners)
-    a, b, shared = _pair_counts(postings, MIN_SHARED_SENTENCES)
+    postings = key_postings(triples[:, 0], owners)
+    a, b, shared = pair_counts(postings, MIN_SHARED_SENTENCES)
     # The same product in float64 as in Python: the threshold is met exactly as it was.
     enough = shared >= MIN_SHARED_FRACTION * np.minimum(sentence_counts[a], sentence_counts[b])
     a, b, shared = a[enough], b[enough], shared[enough]
@@ -470,7 +470,7 @@ def _candidate_pairs(quotes: list[QuoteRef], article: Ints) -> tuple[Ints, Ints]
     keys = np.frombuffer(b"".join(quote.pairs for quote in quotes), dtype=np.int64)
     sizes = np.fromiter((len(quote.pairs) // 8 for quote in quotes), np.int64, len(quotes))
     numbers = np.repeat(np.arange(len(quotes), dtype=np.int64), sizes)
-    a, b, _counts = _pair_counts(_postings(keys, numbers), MIN_SHARED_PAIRS)
+    a, b, _counts = pair_counts(key_postings(keys, numbers), MIN_SHARED_PAIRS)
     apart = article[a] != article[b]
     return a[apart], b[apart]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from array import array
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -89,9 +90,9 @@ def test_the_workers_take_what_the_cache_holds(pooled_catalog: Path, cache: Cach
     with sqlite3.connect(cache.file) as connection:
         rows = connection.execute("SELECT key, value FROM digests").fetchall()
         for key, value in rows:
-            findings, material, people = json.loads(value)
+            findings, *rest = json.loads(value)
             findings = [[*finding[:4], marker, *finding[5:]] for finding in findings]
-            altered = json.dumps([findings, material, people])
+            altered = json.dumps([findings, *rest])
             connection.execute("UPDATE digests SET value = ? WHERE key = ?", (altered, key))
     connection.close()
     warm = run_check(pooled_catalog, jobs=2, cache=cache)
@@ -165,8 +166,8 @@ def test_tampered_entries_are_computed_again(
         '"a string"',
         "[",
         "[]",
-        "[[],null,[]]",
-        '[[["X","x","dates","error","m",null,"",[],null]],null,[]]',
+        "[[],null,[],null,null]",
+        '[[["X","x","dates","error","m",null,"",[],null]],null,[],null,null]',
     ]
     with sqlite3.connect(cache.file) as connection:
         keys = [row[0] for row in connection.execute("SELECT key FROM digests")]
@@ -174,7 +175,7 @@ def test_tampered_entries_are_computed_again(
             connection.execute("UPDATE digests SET value = ? WHERE key = ?", (value, key))
     connection.close()
     extractions.clear()
-    # "[[],null,[]]" is well formed (an article with no findings): it is taken as such.
+    # "[[],null,[],null,null]" is well formed (an article with no findings): it is taken as such.
     result = _outcome(run_check(repo_copy, jobs=1, cache=cache))
     assert len(extractions) == 4
     assert result != expected  # the well-formed lie is believed: the cache is trusted data
@@ -364,3 +365,20 @@ def test_a_data_file_of_the_package_is_part_of_the_fingerprint(
         fingerprints.append(digest_cache.code_fingerprint())
     digest_cache.code_fingerprint.cache_clear()
     assert fingerprints[0] != fingerprints[1]
+
+
+def test_anchors_and_language_travel_through_the_cache() -> None:
+    placement = Placement("/articles/3", "seeds/a.txt")
+    digest = Digest(None, (), None, (), anchors=array("q", [-5, 0, 4, 7, 10, 14]), language="ru")
+    assert decode(encode(digest, placement) or "", placement) == digest
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        '[[],null,[],"AAAAAAAAAAA=",null]',  # anchors not in whole triples
+        "[[],null,[],null,7]",  # a language that is no text
+    ],
+)
+def test_malformed_anchors_decode_to_nothing(encoded: str) -> None:
+    assert decode(encoded, Placement("/articles/3", "seeds/a.txt")) is None

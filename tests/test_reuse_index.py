@@ -16,10 +16,10 @@ from provenance.reuse import (
     ReuseMaterial,
     _Days,
     _join,
-    _pair_counts,
-    _postings,
     find_reuse,
+    key_postings,
     likely_source,
+    pair_counts,
     reuse_material,
 )
 
@@ -49,14 +49,14 @@ def test_pair_counts_are_those_of_every_pair_of_every_posting_list(seed: int) ->
         for pair in combinations(sorted(holders), 2)
     )
     for minimum in (2, 3):
-        a, b, counts = _pair_counts(_postings(_ints(keys), _ints(owners)), minimum)
+        a, b, counts = pair_counts(key_postings(_ints(keys), _ints(owners)), minimum)
         found = list(zip(a.tolist(), b.tolist(), counts.tolist(), strict=True))
         assert found == sorted((x, y, n) for (x, y), n in expected.items() if n >= minimum)
 
 
 def test_pair_counts_need_a_minimum_of_two() -> None:
     with pytest.raises(ValueError):
-        _pair_counts(_postings(_ints([1, 1]), _ints([0, 1])), 1)
+        pair_counts(key_postings(_ints([1, 1]), _ints([0, 1])), 1)
 
 
 def _groups_by_search(pairs: list[tuple[int, int]]) -> list[list[int]]:

@@ -57,6 +57,31 @@ def body(*paragraphs: str, headline: str = "Rail line to close for repairs") -> 
     return headline + "\n\nBy Jane Roe in Oslo March 3, 2024\n\n" + "\n".join(paragraphs) + "\n"
 
 
+FERRY_EN = """Ferry service resumes on the northern route
+
+By Jane Roe in Porto March 3, 2024
+
+The ferry company said on March 3, 2024 that 1,200 passengers crossed in the first week.
+Captain Olaf Lindqvist said 48 crew members had returned to work after the strike.
+The fare rises to 35 euros from 15 April 2024, and 2,500 tickets were sold in advance.
+Lindqvist expects 60 sailings a month once the second ship is repaired.
+"""
+FERRY_RU = """Паромное сообщение на северном маршруте возобновлено
+
+Паромная компания сообщила 3 марта 2024 года, что за первую неделю переправились 1 200 пассажиров.
+Капитан Улаф Линдквист сказал, что после забастовки на работу вернулись 48 членов экипажа.
+С 15 апреля 2024 года билет подорожает до 35 евро, заранее продано 2500 билетов.
+Линдквист ожидает 60 рейсов в месяц, когда отремонтируют второе судно.
+"""
+FERRY_RU_ENTRY = {
+    "copy_publisher": "herald",
+    "copy_url": "https://heraldtimes.net/parom",
+    "copy_inLanguage": "ru",
+    "copy_author": [],
+    "headline": "Паромное сообщение возобновлено",
+}
+
+
 CASES: dict[str, tuple[Entries, Entries]] = {
     "T001": (
         [
@@ -468,6 +493,28 @@ CASES: dict[str, tuple[Entries, Entries]] = {
             ),
         ],
     ),
+    "T011": (
+        [(article(), FERRY_EN), (article(**FERRY_RU_ENTRY), FERRY_RU)],
+        [
+            (article(), FERRY_EN),
+            (
+                article(
+                    **FERRY_RU_ENTRY,
+                    copy_relation="translated",
+                    copy_translator=["Anna Lind"],
+                    chain=[
+                        {
+                            "relation": "original",
+                            "publisher": "gazette",
+                            "url": "https://gazette-north.com/harbour",
+                            "inLanguage": "en",
+                        }
+                    ],
+                ),
+                FERRY_RU,
+            ),
+        ],
+    ),
     "R003": (
         [
             (article(), body(OTHER, QUOTE_A)),
@@ -670,3 +717,33 @@ def test_a_passage_credited_to_an_outlet_of_another_language_suggests_a_translat
         assert "publishes in fr, and the copy is in de" in t010[0].message
         assert t010[0].evidence[0].snippet is not None
         assert outlet in t010[0].evidence[0].snippet
+
+
+def test_a_translation_pair_is_shown_with_what_the_two_share(tmp_path: Path) -> None:
+    found = run(tmp_path, [(article(), FERRY_EN), (article(**FERRY_RU_ENTRY), FERRY_RU)])
+    [t011] = [f for f in found.findings if f.code == "T011"]
+    assert "(ru and en)" in t011.message
+    for shared in ("'March 3, 2024'", "'1,200'", "'15 April 2024'", "'2,500'"):
+        assert shared in t011.message
+    assert [place.line for place in t011.evidence] == [3, 3]  # the Russian, then the English
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        # the same language: a rewording, not a translation
+        {"copy_inLanguage": "en"},
+    ],
+)
+def test_no_translation_pair_without_two_languages(tmp_path: Path, changed: dict[str, Any]) -> None:
+    entry = article(**{**FERRY_RU_ENTRY, **changed})
+    found = run(tmp_path, [(article(), FERRY_EN), (entry, FERRY_RU)])
+    assert "T011" not in codes(found.findings)
+
+
+def test_short_numbers_alone_make_no_translation_pair(tmp_path: Path) -> None:
+    # Six small numbers in the same order, and nothing else shared: unrelated stories.
+    english = "Market report\n\nPrices rose 12 points, then 15, 18, 21, 24 and 27 by noon.\n"
+    russian = "Рынок\n\nЦены выросли на 12 пунктов, затем 15, 18, 21, 24 и 27 к полудню.\n"
+    found = run(tmp_path, [(article(), english), (article(**FERRY_RU_ENTRY), russian)])
+    assert "T011" not in codes(found.findings)

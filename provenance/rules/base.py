@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from provenance.crosslingual import TranslationPair
 from provenance.evidence.model import Evidence, Span
 from provenance.findings import Finding, Location, RuleInfo
 from provenance.models import Article, Catalog, HeldCopy, Hop, Outlet
@@ -88,6 +89,7 @@ class CatalogContext:
     shared: Sequence[SharedPassage]
     name_variants: Sequence[NameVariants] = ()
     people: Mapping[str, Sequence[tuple[str, Location]]] = field(default_factory=dict)
+    translations: Sequence[TranslationPair] = ()
 
     @cached_property
     def _positions(self) -> dict[str, int]:
