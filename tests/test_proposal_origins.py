@@ -160,3 +160,51 @@ def test_an_opening_presenting_no_one_elses_article_adds_no_hop(
 ) -> None:
     article = _propose(text, "https://digest.example.org/trees", catalog).article
     assert article.chain == []
+
+
+# The opening names the author's outlet, which publishes in another language than the copy.
+PRESENTED_ABROAD = {
+    "en": "Why cities need trees\n\nMargaret Holloway is a columnist for Le Monde.\n"
+    "In this essay, Margaret Holloway argues that shade saves lives in heat waves.\n\n"
+    "When I moved to the city, the streets had no trees at all and the summers were long.\n",
+    "ru": "Зачем городам деревья\n\nМаргарет Холлоуэй пишет для журнала The Economist.\n"
+    "В своей статье Маргарет Холлоуэй доказывает, что тень спасает жизни в жару.\n\n"
+    "Когда я переехала в город, на улицах совсем не было деревьев, а лето было долгим.\n",
+    "de": "Warum Städte Bäume brauchen\n\nMargarete Holler schreibt für The Economist.\n"
+    "In diesem Beitrag erklärt Margarete Holler, warum der Schatten in der Hitze Leben "
+    "rettet.\n\nAls ich in die Stadt zog, gab es auf den Straßen keine Bäume und die Sommer "
+    "waren lang.\n",
+    "fr": "Pourquoi les villes ont besoin d'arbres\n\nMargaret Holloway écrit pour The "
+    "Economist.\nDans cet article, Margaret Holloway explique que l'ombre sauve des vies "
+    "pendant les canicules.\n\nQuand je suis arrivée en ville, les rues n'avaient aucun arbre "
+    "et les étés étaient longs.\n",
+    "es": "Por qué las ciudades necesitan árboles\n\nMargaret Holloway escribe para The "
+    "Economist.\nEn este artículo, Margaret Holloway sostiene que la sombra salva vidas en las "
+    "olas de calor.\n\nCuando llegué a la ciudad, las calles no tenían ningún árbol y los "
+    "veranos eran largos.\n",
+    "it": "Perché le città hanno bisogno di alberi\n\nMargaret Holloway scrive per The "
+    "Economist.\nIn questo articolo, Margaret Holloway sostiene che l'ombra salva vite durante "
+    "le ondate di calore.\n\nQuando sono arrivata in città, le strade non avevano alberi e le "
+    "estati erano lunghe.\n",
+    "pt": "Por que as cidades precisam de árvores\n\nMargaret Holloway escreve para a The "
+    "Economist.\nNeste artigo, Margaret Holloway defende que a sombra salva vidas nas ondas de "
+    "calor.\n\nQuando cheguei à cidade, as ruas não tinham nenhuma árvore e os verões eram "
+    "longos.\n",
+    "tr": "Şehirler neden ağaçlara ihtiyaç duyar\n\nMargaret Holloway, The Economist için "
+    "yazıyor.\nMargaret Holloway bu makalede gölgenin sıcak hava dalgalarında hayat "
+    "kurtardığını savunuyor.\n\nŞehre taşındığımda sokaklarda hiç ağaç yoktu ve yazlar "
+    "uzundu.\n",
+}
+
+
+@pytest.mark.parametrize("language", sorted(PRESENTED_ABROAD))
+def test_a_presented_article_by_a_writer_of_an_outlet_abroad_is_a_translation(
+    catalog: Catalog, language: str
+) -> None:
+    text = PRESENTED_ABROAD[language]
+    article = _propose(text, "https://digest.example.org/trees", catalog).article
+    assert article.copy_held.in_language == language
+    assert article.copy_held.relation == HopRelation.TRANSLATED
+    [hop] = article.chain
+    assert hop.author and hop.author[0] in text
+    assert hop.in_language == ("fr" if language == "en" else "en")

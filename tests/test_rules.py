@@ -747,3 +747,58 @@ def test_short_numbers_alone_make_no_translation_pair(tmp_path: Path) -> None:
     russian = "Рынок\n\nЦены выросли на 12 пунктов, затем 15, 18, 21, 24 и 27 к полудню.\n"
     found = run(tmp_path, [(article(), english), (article(**FERRY_RU_ENTRY), russian)])
     assert "T011" not in codes(found.findings)
+
+
+# 'Source: OUTLET' in the copy's language, the outlet publishing in another.
+SOURCE_LINES = {
+    "en": (
+        "Source: Le Monde",
+        "The council approved the new harbour plan after a long debate about costs and the environment, and the opposition promised to appeal.",
+    ),
+    "fr": (
+        "Source : El Mundo",
+        "Le conseil a approuvé le nouveau plan du port après un long débat sur les coûts et l'environnement, et l'opposition a promis de faire appel.",
+    ),
+    "de": (
+        "Quelle: Le Monde",
+        "Der Rat hat den neuen Hafenplan nach einer langen Debatte über Kosten und Umwelt gebilligt, und die Opposition kündigte Berufung an.",
+    ),
+    "es": (
+        "Fuente: Le Monde",
+        "El consejo aprobó el nuevo plan del puerto tras un largo debate sobre los costes y el medio ambiente, y la oposición prometió recurrir.",
+    ),
+    "it": (
+        "Fonte: Le Monde",
+        "Il consiglio ha approvato il nuovo piano del porto dopo un lungo dibattito sui costi e sull'ambiente, e l'opposizione ha promesso ricorso.",
+    ),
+    "pt": (
+        "Fonte: Le Monde",
+        "O conselho aprovou o novo plano do porto depois de um longo debate sobre os custos e o ambiente, e a oposição prometeu recorrer.",
+    ),
+    "ru": (
+        "Источник: Le Monde",
+        "Совет одобрил новый план порта после долгих споров о расходах и экологии, а оппозиция пообещала обжаловать решение.",
+    ),
+    "pl": (
+        "Źródło: Le Monde",
+        "Rada zatwierdziła nowy plan portu po długiej debacie o kosztach i środowisku, a opozycja zapowiedziała odwołanie.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SOURCE_LINES))
+def test_a_source_line_naming_an_outlet_of_another_language_suggests_a_translation(
+    tmp_path: Path, language: str
+) -> None:
+    line, paragraph = SOURCE_LINES[language]
+    text = f"Harbour plan\n\n{paragraph}\n{paragraph}\n\n{line}\n"
+    entry = article(copy_inLanguage=language, copy_relation="republished", chain=[])
+    found = run(tmp_path, [(entry, text)])
+    [t010] = [f for f in found.findings if f.code == "T010"]
+    assert f"and the copy is in {language}" in t010.message
+    # The same line naming an outlet that writes in the copy's language suggests nothing.
+    own = {"en": "The Guardian", "fr": "Le Monde", "es": "El Mundo"}.get(language)
+    if own is not None:
+        (tmp_path / "own").mkdir()
+        again = run(tmp_path / "own", [(entry, text.replace(line.split(":")[-1].strip(), own))])
+        assert "T010" not in codes(again.findings)
