@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 from provenance.articles import ArticleReader
 from provenance.aside import MINIMUM_WORK, Aside, held
 from provenance.config import Config
-from provenance.crosslingual import translation_pairs
+from provenance.crosslingual import TranslationPair, same_story_pairs, translation_pairs
 from provenance.digest_cache import CacheLocation, run_context
 from provenance.digesting import DigestJob, Progress, digest_all
 from provenance.digests import Mentions
@@ -176,7 +176,7 @@ def _across_articles(
     passages: Future[list[SharedPassage]] | None,
     mentions: list[Mentions],
     anchored: tuple[list[array[int] | None], list[str | None]] = ([], []),
-) -> tuple[list[SharedPassage], list[NameVariants]]:
+) -> tuple[list[SharedPassage], list[NameVariants], list[TranslationPair]]:
     """The reuse index and the name variants across articles, and the findings of the
     rules that compare articles (added to ``findings``). ``materials``: those of ``given``,
     emptied once used; ``passages``: the shared passages being found aside, if they are."""
@@ -202,7 +202,7 @@ def _across_articles(
     for rule in job.rules:
         if rule.catalog_check is not None:
             findings.extend(rule.catalog_check(everything))
-    return shared, variants
+    return shared, variants, translations
 
 
 class ArticleTexts:
@@ -275,9 +275,11 @@ def _run_check(
         passages = aside.submit(_passages_aside)  # first: the main process will wait for it
         locator = Locator(aside, loaded, findings, len(catalog.articles))
         made_before = len(findings)
-        shared, variants = _across_articles(
+        shared, variants, translations = _across_articles(
             job, findings, given, materials, passages, mentions, anchored
         )
+        ids = [article.id for article in catalog.articles]
+        stories = [(ids[a], ids[b]) for a, b in same_story_pairs(anchored[0])]
         del given, materials, mentions, anchored
         locator.add(findings[made_before:])  # located while the configuration is applied
         findings = config.apply_all(_acknowledge(config.apply_all(findings), catalog))
@@ -286,7 +288,7 @@ def _run_check(
     by_article: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         by_article[finding.article or ""].append(finding)
-    grader = Grader(catalog, shared)
+    grader = Grader(catalog, shared, stories, ((t.first, t.second) for t in translations))
     summaries = []
     for i, article in enumerate(catalog.articles):
         mine = by_article.get(article.id, [])

@@ -37,9 +37,18 @@ _NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.,']\d{3})+(?!\d)|\d+(?:[.,]\d+)?
 _DIGITS = re.compile(r"\D")
 
 
-def _key(kind: str, value: str) -> int:
-    # A signed 64-bit value, as the reuse index keeps its keys.
-    return zlib.crc32(f"{kind}:{value}".encode()) - (1 << 31)
+# An anchor's kind travels in its key, above the 32 bits of its value's hash: a short
+# number ('10', '48') is common to unrelated stories; a date, a name or a longer figure is
+# not ("distinctive").
+SHORT_NUMBER, NUMBER, DATE, NAME = 1, 2, 3, 4
+
+
+def _key(kind: int, value: str) -> int:
+    return (kind << 32) | zlib.crc32(value.encode())
+
+
+def distinctive(key: int) -> bool:
+    return key >> 32 != SHORT_NUMBER
 
 
 def anchors(text: str, evidence: Evidence | None) -> array[int]:
@@ -49,7 +58,7 @@ def anchors(text: str, evidence: Evidence | None) -> array[int]:
     for mention in evidence.dates if evidence else ():
         if mention.value and mention.kind in (DateKind.ABSOLUTE, DateKind.MONTH_YEAR):
             span = mention.span
-            found.append((span.start, span.end, _key("date", mention.value)))
+            found.append((span.start, span.end, _key(DATE, mention.value)))
             taken.append((span.start, span.end))
     taken.sort()
     for match in _NUMBER.finditer(text):
@@ -58,11 +67,12 @@ def anchors(text: str, evidence: Evidence | None) -> array[int]:
             continue  # the day and year of a date are that date
         digits = _DIGITS.sub("", match.group())
         if len(digits) >= 2:
-            found.append((start, end, _key("number", digits)))
+            kind = NUMBER if len(digits) >= 3 else SHORT_NUMBER
+            found.append((start, end, _key(kind, digits)))
     for person in evidence.people if evidence else ():
         words = romanised_key(person.name).split()
         if words and len(words[-1]) >= 3:
-            found.append((person.span.start, person.span.end, _key("name", words[-1])))
+            found.append((person.span.start, person.span.end, _key(NAME, words[-1])))
     found.sort()
     triples = array("q")
     for start, end, key in found[:MAX_ANCHORS]:
@@ -172,13 +182,8 @@ def translation_pairs(
 
 
 _SHOWN = 8
-# Short numbers ('10', '48') are common to unrelated stories: a pair must also share this
-# many dates, names or figures of three digits or more.
+# A pair must also share this many distinctive anchors: dates, names, longer figures.
 MIN_DISTINCTIVE = 3
-
-
-def _distinctive(written: str) -> bool:
-    return any(ch.isalpha() for ch in written) or len(_DIGITS.sub("", written)) >= 3
 
 
 def _confirmed(
@@ -193,10 +198,9 @@ def _confirmed(
     shorter = min(len(seq_a), len(seq_b)) // 3
     if len(matched) < MIN_SHARED or len(matched) < MIN_SHARE * shorter:
         return None
-    text_a, text_b = text_of(a) or "", text_of(b) or ""
-    written = [text_a[seq_a[rows_a[i] + 1] : seq_a[rows_a[i] + 2]] for i, _ in matched]
-    if sum(1 for item in written if _distinctive(item)) < MIN_DISTINCTIVE:
+    if sum(1 for i, _ in matched if distinctive(seq_a[rows_a[i]])) < MIN_DISTINCTIVE:
         return None
+    text_a, text_b = text_of(a) or "", text_of(b) or ""
     shown = tuple(text_a[seq_a[rows_a[i] + 1] : seq_a[rows_a[i] + 2]] for i, _ in matched[:_SHOWN])
     first_a, first_b = rows_a[matched[0][0]], rows_b[matched[0][1]]
 
@@ -207,3 +211,25 @@ def _confirmed(
         return line, column, snippet.strip()[:200]
 
     return shown, place(text_a, seq_a, first_a), place(text_b, seq_b, first_b), len(matched)
+
+
+# Two articles tell one story when they share this many distinctive anchors, in any order.
+MIN_STORY = 4
+
+
+def same_story_pairs(sequences: Sequence[array[int] | None]) -> list[tuple[int, int]]:
+    """Pairs of positions (a < b) whose texts share MIN_STORY distinctive anchors: the same
+    people, dates and figures, whatever the language and wording."""
+    keys: list[int] = []
+    owners: list[int] = []
+    for position, triples in enumerate(sequences):
+        if triples is None:
+            continue
+        distinct = sorted({key for key in triples[0::3] if distinctive(key)})
+        keys.extend(distinct)
+        owners.extend([position] * len(distinct))
+    if not keys:
+        return []
+    postings = key_postings(np.array(keys, dtype=np.int64), np.array(owners, dtype=np.int64))
+    firsts, seconds, _counts = pair_counts(postings, MIN_STORY)
+    return list(zip(firsts.tolist(), seconds.tolist(), strict=True))

@@ -93,6 +93,15 @@ class RuleInfo:
     summary: str
     bad: str
     good: str
+    # Whether a finding speaks of how the record was kept (a date, a spelling, a missing
+    # translator's name) rather than of whether the information is true: the grade keeps
+    # those on a line of their own instead of lowering the credibility. Dates and integrity
+    # findings always do.
+    record_keeping: bool = False
+
+    @property
+    def about_the_record(self) -> bool:
+        return self.record_keeping or self.family in (Family.DATES, Family.INTEGRITY)
 
     def finding(
         self,

@@ -24,6 +24,11 @@ class Grade(_Model):
     credibility: int = Field(ge=1, le=6)
     reliability_reasons: tuple[str, ...]
     credibility_reasons: tuple[str, ...]
+    record: tuple[str, ...] = Field(
+        default=(),
+        description="The record's quality, apart from the grade: one line per family of "
+        "record-keeping problems (dates, integrity, spellings); empty when complete.",
+    )
 
     @property
     def code(self) -> str:

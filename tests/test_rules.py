@@ -802,3 +802,30 @@ def test_a_source_line_naming_an_outlet_of_another_language_suggests_a_translati
         (tmp_path / "own").mkdir()
         again = run(tmp_path / "own", [(entry, text.replace(line.split(":")[-1].strip(), own))])
         assert "T010" not in codes(again.findings)
+
+
+@pytest.mark.parametrize(
+    ("other_speaker", "people", "clash"),
+    [
+        ("Erik Lund", None, True),  # another person
+        ("Tomas Bjerg", None, False),  # one name garbled two ways: A005 joins them
+        ("Томас Берг", None, False),  # one name in two scripts
+        (
+            "Thomas Bergman",
+            [{"id": "berg", "name": "Tomas Berg", "alternateName": ["Thomas Bergman"]}],
+            False,
+        ),  # two spellings the people list gives one person
+    ],
+)
+def test_a_quotation_given_to_one_person_under_two_spellings_is_no_clash(
+    tmp_path: Path, other_speaker: str, people: list[dict[str, Any]] | None, clash: bool
+) -> None:
+    entries = [
+        (article(), body(OTHER, QUOTE_A)),
+        (
+            article(),
+            body(OTHER.replace("bakery", "butcher"), QUOTE_A.replace("Tomas Berg", other_speaker)),
+        ),
+    ]
+    found = run(tmp_path, entries, people=people)
+    assert ("A006" in codes(found.findings)) is clash

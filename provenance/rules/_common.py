@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from provenance.evidence.model import Credit, CreditKind, NameCluster
 from provenance.models import HeldCopy, Hop, HopRelation, Person
+from provenance.results import NameVariants
 from provenance.rules.base import ArticleContext
 from provenance.transliteration import one_name
 
@@ -127,6 +128,35 @@ def named_in_opening(ctx: ArticleContext, outlet_id: str | None) -> bool:
     opening = transliterated_key(ctx.text[:OPENING_CHARS])
     keys = (transliterated_key(name) for name in (outlet.name, *outlet.alternate_name))
     return any(len(key) >= 4 and key in opening for key in keys)
+
+
+def one_person(
+    people: Sequence[Person], variants: Iterable[NameVariants] = ()
+) -> Callable[[str, str], bool]:
+    """The one notion of 'the same person' that A004/A005 use, for rules comparing speakers:
+    the same written name, loosely (``same_person``); one name romanised two ways
+    (``one_name``); two spellings the catalog's people list for one person; or two spellings
+    the name variants found across articles join."""
+    legitimate = legitimate_spellings(people)
+    group_of: dict[str, int] = {}
+    for number, group in enumerate(variants):
+        for variant in (group.canonical, *group.variants):
+            words = fold(variant).split()
+            if words:
+                group_of.setdefault(words[-1], number)
+
+    def same(a: str, b: str) -> bool:
+        if same_person(a, b) or one_name([a, b]):
+            return True
+        owner = legitimate.get(fold(a))
+        if owner is not None and owner == legitimate.get(fold(b)):
+            return True
+        last_a, last_b = fold(a).split()[-1:], fold(b).split()[-1:]
+        return bool(last_a and last_b) and group_of.get(last_a[0], -1) == group_of.get(
+            last_b[0], -2
+        )
+
+    return same
 
 
 def same_person(a: str, b: str) -> bool:

@@ -16,6 +16,8 @@ RULE = RuleInfo(
     "emptied 'CITY () -' slot, a wire dateline without its agency, an auto-posting notice).",
     bad='chain: [{"publisher": "gazette", "credited": false}]; no credit line in the text',
     good='chain: [{"publisher": "gazette", "credited": true}]; text: "From The Gazette"',
+    # The source side: an uncredited hop already lowers the source reliability.
+    record_keeping=True,
 )
 
 

@@ -16,6 +16,7 @@ RULE = RuleInfo(
     "translation, that makes the quote hard to trace.",
     bad='"said Jon Smyth" ... "Smitt told reporters"',
     good='"said John Smith" ... "Smith told reporters" (or "Smitt" listed as an alternateName)',
+    record_keeping=True,
 )
 
 

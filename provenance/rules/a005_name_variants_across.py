@@ -16,6 +16,7 @@ RULE = RuleInfo(
     "catalog, and the catalog's people do not list the spellings as legitimate.",
     bad='one article quotes "Luka Andersen", another "Luca Anderson", for one speaker',
     good='both write "Luca Andersen", or people lists "Luka Andersen" as an alternateName',
+    record_keeping=True,
 )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from provenance.findings import Family, Finding, RuleInfo, Severity
-from provenance.rules._common import same_person
+from provenance.rules._common import one_person
 from provenance.rules.base import CatalogContext, catalog_rule
 
 RULE = RuleInfo(
@@ -12,7 +12,9 @@ RULE = RuleInfo(
     family=Family.ATTRIBUTION,
     severity=Severity.WARNING,
     summary="The same quotation (allowing for rewording by translation) is attributed to "
-    "different speakers, or said to be given to different outlets, in different articles.",
+    "different speakers, or said to be given to different outlets, in different articles. "
+    "Speakers are one person when A004/A005 would say so: one name romanised or garbled "
+    "two ways, or two spellings the catalog's people list for one person.",
     bad='A: "...," Jane Roe told The Gazette. B: "...," John Doe told the Herald.',
     good='A: "...," Jane Roe told The Gazette. B: "...," Jane Roe told The Gazette.',
 )
@@ -20,6 +22,7 @@ RULE = RuleInfo(
 
 @catalog_rule(RULE)
 def check(ctx: CatalogContext) -> Iterator[Finding]:
+    same_person = one_person(ctx.catalog.people, ctx.name_variants)
     for shared in ctx.shared:
         if shared.kind != "quotation":
             continue

@@ -14,6 +14,7 @@ RULE = RuleInfo(
     "machine-translation garble), so readers cannot find the source it cites.",
     bad='"praised by Gazzete, a private outlet"',
     good='"praised by Gazette, a private outlet"',
+    record_keeping=True,
 )
 
 

@@ -15,6 +15,7 @@ RULE = RuleInfo(
     "line names it, or declared uncredited while the text does credit it.",
     bad='chain: [{"publisher": "gazette", "credited": true}]; no credit line names The Gazette',
     good='chain: [{"publisher": "gazette", "credited": true}]; text: "From The Gazette"',
+    record_keeping=True,
 )
 
 

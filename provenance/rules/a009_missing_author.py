@@ -15,6 +15,7 @@ RULE = RuleInfo(
     "is an author.",
     bad='copy: {"author": []}; chain: [{"publisher": "gazette", "author": []}]',
     good='copy: {"author": []}; chain: [{"publisher": "gazette", "author": ["Jane Roe"]}]',
+    record_keeping=True,
 )
 
 

@@ -15,6 +15,7 @@ RULE = RuleInfo(
     "before it has no inLanguage (or there is no hop before it).",
     bad='chain: [{"relation": "original", "inLanguage": null}], copy: {"relation": "translated"}',
     good='chain: [{"relation": "original", "inLanguage": "ru"}], copy: {"relation": "translated"}',
+    record_keeping=True,
 )
 
 

@@ -14,6 +14,7 @@ RULE = RuleInfo(
     summary="A translated hop does not say what language it was translated into.",
     bad='{"relation": "translated", "inLanguage": null}',
     good='{"relation": "translated", "inLanguage": "en"}',
+    record_keeping=True,
 )
 
 

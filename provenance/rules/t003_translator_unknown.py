@@ -14,6 +14,7 @@ RULE = RuleInfo(
     summary="A translated hop names no translator: no one answers for the wording.",
     bad='{"relation": "translated", "translator": []}',
     good='{"relation": "translated", "translator": ["Jane Roe"]}',
+    record_keeping=True,
 )
 
 

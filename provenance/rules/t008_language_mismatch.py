@@ -13,6 +13,7 @@ RULE = RuleInfo(
     summary="The copy's declared language is not the language its text is written in.",
     bad='copy: {"inLanguage": "ru"} for a text in English',
     good='copy: {"inLanguage": "en"} for a text in English',
+    record_keeping=True,
 )
 
 # Below this the detector is guessing (very short texts, mixed languages).
