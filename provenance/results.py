@@ -57,9 +57,22 @@ class SharedPassage(_Model):
     copies: tuple[PassageCopy, ...]
     similarity: float = Field(ge=0, le=100, description="Lowest pairwise similarity, 0-100.")
     likely_source: str | None = Field(
-        default=None, description="The article most likely to be the source of the others."
+        default=None,
+        description="The article most likely to be the source of the others: an inference, "
+        "never an article dated later than another copy.",
     )
-    reason: str | None = None
+    reason: str | None = Field(default=None, description="Why that article, or why none.")
+    confidence: Literal["high", "medium", "low"] | None = Field(
+        default=None,
+        description="How sure the likely source is: high, the only declared original and "
+        "dated no later than the others; medium, the earliest dated to the day; low, the "
+        "earliest while another copy is undated or dated only to the month.",
+    )
+    credited_to: str | None = Field(
+        default=None,
+        description="The outlet the earliest copy says the quotation was given to ('told "
+        "Reuters'): the source, whether the catalog holds it or not.",
+    )
 
 
 class NameVariants(_Model):

@@ -47,6 +47,9 @@ MIN_SHARED_WORDS = 4
 MIN_SHARED_PAIRS = 2
 MIN_CONTAINMENT = 0.5
 MIN_SIMILARITY = 50
+# Two reworded quotations are one when they share at least this many content words (words
+# of four letters or more, stopwords aside): fewer make a phrase, not a statement.
+MIN_MEANINGFUL_WORDS = 6
 MAX_POSTINGS = 50
 SNIPPET = 200
 
@@ -154,29 +157,36 @@ UNDATED = -1
 _NOT_YET = -2
 
 
+# How sure a likely source is: declared and dated no later than the others; the earliest
+# dated to the day among copies all dated; the earliest while some copy is undated or
+# dated only to the month (it may be the earlier one).
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+
+
 def likely_source(
     articles: Sequence[Article], day_of: Callable[[int], int] | None = None
-) -> tuple[str | None, str | None]:
-    """Which copy the others most likely came from, and why (None when it can't be told).
+) -> tuple[str | None, str | None, str | None]:
+    """Which copy the others most likely came from, why, and how sure (all None when it
+    can't be told). Never a copy dated later than another: it cannot be their source.
     ``day_of(i)`` is day_number(articles[i]), from a caller that keeps them."""
-    originals = [a for a in articles if not a.chain]
+    days = [day_of(i) if day_of else day_number(a) for i, a in enumerate(articles)]
+    dated = [day for day in days if day != UNDATED]
+    first_day = min(dated) if dated else UNDATED
+    originals = [i for i, a in enumerate(articles) if not a.chain]
     if len(originals) == 1:
-        return originals[0].id, "the only copy declared an original"
+        day = days[originals[0]]
+        if day == UNDATED or day <= first_day:
+            sure = HIGH if day != UNDATED else MEDIUM
+            return articles[originals[0]].id, "the only copy declared an original", sure
     # The one copy dated earlier than every other, in one pass (groups have thousands).
-    earliest: Article | None = None
-    earliest_day = UNDATED
-    alone = False
-    for i, article in enumerate(articles):
-        day = day_of(i) if day_of else day_number(article)
-        if day == UNDATED:
-            continue
-        if earliest is None or day < earliest_day:
-            earliest, earliest_day, alone = article, day, True
-        elif day == earliest_day:
-            alone = False  # two copies of the same day: no telling
-    if earliest is not None and alone:
-        return earliest.id, f"the earliest dated copy ({_last_date(earliest)})"
-    return None, None
+    earliest = [i for i, day in enumerate(days) if day == first_day and day != UNDATED]
+    if len(earliest) != 1:
+        return None, None, None  # none dated, or two of the same day: no telling
+    article = articles[earliest[0]]
+    last = _last_date(article) or ""
+    partial = len(last) < len("2024-05-01")
+    sure = LOW if partial or len(dated) < len(articles) else MEDIUM
+    return article.id, f"the earliest dated copy ({last})", sure
 
 
 def _last_date(article: Article) -> str | None:
@@ -208,7 +218,7 @@ class _Days:
             day = self.known[index] = day_number(self.articles[index])
         return day
 
-    def likely_source(self, indices: Sequence[int]) -> tuple[str | None, str | None]:
+    def likely_source(self, indices: Sequence[int]) -> tuple[str | None, str | None, str | None]:
         return likely_source([self.articles[i] for i in indices], lambda i: self(indices[i]))
 
 
@@ -420,7 +430,7 @@ def shared_passages(given: ReuseInput, texts: _Texts, days: _Days) -> list[Share
                     text=passage,
                 )
             )
-        source, reason = days.likely_source(members)
+        source, reason, sure = days.likely_source(members)
         identical = f"{identical_count} identical sentence(s) between them"
         results.append(
             SharedPassage(
@@ -429,13 +439,18 @@ def shared_passages(given: ReuseInput, texts: _Texts, days: _Days) -> list[Share
                 similarity=100.0,
                 likely_source=source,
                 reason=f"{identical}; source: {reason}" if source else identical,
+                confidence=sure,
             )
         )
     return results
 
 
+def _shared_words(a: bytes, b: bytes) -> int:
+    return len(set(array("q", a)) & set(array("q", b)))
+
+
 def _containment(a: bytes, b: bytes) -> float:
-    shared = len(set(array("q", a)) & set(array("q", b)))
+    shared = _shared_words(a, b)
     return shared / (min(len(a), len(b)) // 8) if shared >= MIN_SHARED_WORDS else 0.0
 
 
@@ -486,11 +501,14 @@ def _reworded_pairs(
         one, other = quotes[first], quotes[second]
         if _containment(one.words, other.words) < MIN_CONTAINMENT:
             continue
-        score = float(fuzz.token_set_ratio(one.text, other.text))
-        if score >= MIN_SIMILARITY:
+        if _shared_words(one.words, other.words) < MIN_MEANINGFUL_WORDS:
+            continue  # a few words in common are a phrase, not a quotation
+        if fuzz.token_set_ratio(one.text, other.text) >= MIN_SIMILARITY:
             kept_a.append(first)
             kept_b.append(second)
-            scores.append(score)
+            # Shown as token_sort_ratio, which weighs what one wording has and the other
+            # lacks: a fragment inside a long quotation is not 'similarity 100'.
+            scores.append(float(fuzz.token_sort_ratio(one.text, other.text)))
     return (
         np.frombuffer(kept_a, dtype=np.int64),
         np.frombuffer(kept_b, dtype=np.int64),
@@ -516,14 +534,23 @@ def shared_quotations(given: ReuseInput, days: _Days) -> list[SharedPassage]:
         if len(by_article) < 2:
             continue
         chosen = sorted(by_article.items())
-        source, reason = days.likely_source([index for index, _number in chosen])
+        source, reason, sure = days.likely_source([index for index, _number in chosen])
+        copies = _quotation_copies(given, quotes, chosen)
+        credited = next((c for c in copies if c.article == source and c.given_to), None)
+        if credited is not None and credited.given_to is not None:
+            # The copy that would be the source says it was given to another outlet: that
+            # outlet is the source, whether the catalog holds it or not.
+            source, sure = None, None
+            reason = f"{credited.article} says it was given to {credited.given_to}"
         results.append(
             SharedPassage(
                 kind="quotation",
-                copies=_quotation_copies(given, quotes, chosen),
+                copies=copies,
                 similarity=round(similarity, 1),
                 likely_source=source,
                 reason=reason,
+                confidence=sure,
+                credited_to=credited.given_to if credited is not None else None,
             )
         )
     return results

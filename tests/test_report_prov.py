@@ -55,10 +55,19 @@ def test_primary_sources_and_quotations() -> None:
         a for a in result.catalog.articles if a.chain and a.chain[0].relation == "original"
     ]
     assert len(primary) == len(with_original)
-    quoted = [d for d in derivations if _type(d) == "prov:Quotation"]
+    # Inferred, not declared: typed so, with the reason and how sure it is.
+    quoted = [d for d in derivations if _type(d) == "prov:Quotation,pv:InferredDerivation"]
     passage = result.shared[0]
     assert len(quoted) == 1
     (quote,) = quoted
+    basis = {str(v) for v in quote.get_attribute("pv:basis")}
+    assert basis == {passage.reason}
+    declared = [d for d in derivations if _type(d).startswith("pv:") and "pv:" in _type(d)]
+    assert all(
+        {str(v) for v in d.get_attribute("pv:basis")} == {"declared in the catalog"}
+        for d in declared
+        if "InferredDerivation" not in _type(d)
+    )
     assert str(quote.get_attribute(PROV_ATTR_USED_ENTITY).pop()) == (
         f"article:{passage.likely_source}"
     )
@@ -113,3 +122,27 @@ def test_hostile_values_survive_as_data() -> None:
     document = _read(hostile_result())
     labels = [str(v) for r in _records(document, ProvAgent) for v in r.get_attribute("prov:label")]
     assert any("<script>" in label for label in labels)
+
+
+def test_full_publication_dates_are_generation_times() -> None:
+    from prov.model import ProvGeneration
+
+    result = build_result()
+    document = _read(result)
+    dated = [
+        hop.date_published
+        for a in result.catalog.articles
+        for hop in a.hops
+        if hop.date_published and len(hop.date_published) >= 10
+    ]
+    times = sorted(
+        str(g.get_attribute("prov:time").pop())[:10]
+        for g in _records(document, ProvGeneration)
+        if g.get_attribute("prov:time")
+    )
+    assert dated and times == sorted(date[:10] for date in dated)
+
+
+def test_prov_json_is_byte_identical_from_run_to_run() -> None:
+    result = build_result()
+    assert render(result, "prov-json") == render(result, "prov-json")

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from provenance.models import Article
+from provenance.results import SharedPassage
 from provenance.reuse import (
     MAX_POSTINGS,
     ReuseInput,
@@ -112,19 +113,29 @@ def _article(number: int, date: str | None, original: bool = False) -> Article:
     )
 
 
+EARLIEST_01 = "the earliest dated copy (2024-05-01)"
+DECLARED = "the only copy declared an original"
+
+
 @pytest.mark.parametrize(
     ("dates", "originals", "expected"),
     [
-        (["2024-05-02", "2024-05-01", None], (), ("a1", "the earliest dated copy (2024-05-01)")),
-        (["2024-05-01", "2024-05-01T09:00:00Z"], (), (None, None)),  # the same day: no telling
-        (["2024-02-30", "2024-06"], (), ("a1", "the earliest dated copy (2024-06)")),
-        ([None, None], (), (None, None)),
-        (["2024-05-02", "2024-05-01"], (0,), ("a0", "the only copy declared an original")),
-        (["2024-05-02", "2024-05-01"], (0, 1), ("a1", "the earliest dated copy (2024-05-01)")),
+        (["2024-05-02", "2024-05-01", None], (), ("a1", EARLIEST_01, "low")),  # one undated
+        (["2024-05-02", "2024-05-01"], (), ("a1", EARLIEST_01, "medium")),
+        (["2024-05-01", "2024-05-01T09:00:00Z"], (), (None, None, None)),  # the same day
+        (["2024-02-30", "2024-06"], (), ("a1", "the earliest dated copy (2024-06)", "low")),
+        ([None, None], (), (None, None, None)),
+        (["2024-05-01", "2024-05-02"], (0,), ("a0", DECLARED, "high")),
+        ([None, "2024-05-02"], (0,), ("a0", DECLARED, "medium")),
+        # A declared original dated after another copy cannot be that copy's source.
+        (["2024-05-02", "2024-05-01"], (0,), ("a1", EARLIEST_01, "medium")),
+        (["2024-05-02", "2024-05-01"], (0, 1), ("a1", EARLIEST_01, "medium")),
     ],
 )
 def test_likely_source_with_and_without_the_day_table(
-    dates: list[str | None], originals: tuple[int, ...], expected: tuple[str | None, str | None]
+    dates: list[str | None],
+    originals: tuple[int, ...],
+    expected: tuple[str | None, str | None, str | None],
 ) -> None:
     articles = [_article(n, date, n in originals) for n, date in enumerate(dates)]
     assert likely_source(articles) == expected
@@ -169,3 +180,52 @@ def test_no_text_and_no_quotation_share_nothing() -> None:
     given = ReuseInput(articles, ["a", "b", "c"], materials, lambda _index: None)
     assert find_reuse(given) == []
     assert find_reuse(ReuseInput([], [], [], lambda _index: None)) == []
+
+
+LONG_QUOTE = (
+    "“We will not let the harbour close while the fishermen still depend on it for every "
+    "catch they bring home in winter,” said Ines Moreau."
+)
+
+
+def _quotations(texts: list[str], dates: list[str | None]) -> list[SharedPassage]:
+    from provenance.evidence import extract
+
+    materials: list[ReuseMaterial | None] = [reuse_material(t, extract(t)) for t in texts]
+    articles = [_article(n, date) for n, date in enumerate(dates)]
+    given = ReuseInput(
+        articles, [f"a{n}.txt" for n in range(len(texts))], materials, texts.__getitem__
+    )
+    return [s for s in find_reuse(given) if s.kind == "quotation"]
+
+
+def test_a_source_that_credits_another_outlet_names_it_instead() -> None:
+    told = LONG_QUOTE.replace("said Ines Moreau", "Ines Moreau told Reuters")
+    found = _quotations(
+        [f"Harbour\n\n{told}\n", f"Port news\n\n{LONG_QUOTE}\n"], ["2024-05-01", "2024-05-03"]
+    )
+    [quotation] = found
+    assert quotation.likely_source is None
+    assert quotation.credited_to == "Reuters"
+    assert quotation.reason == "a0 says it was given to Reuters"
+
+
+def test_a_fragment_of_a_long_quotation_is_not_the_same_quotation() -> None:
+    fragment = "“the harbour close while the fishermen,” said Ines Moreau."
+    found = _quotations(
+        [f"Harbour\n\n{LONG_QUOTE}\n", f"Port news\n\nShe warned of {fragment}\n"],
+        ["2024-05-01", "2024-05-03"],
+    )
+    assert found == []
+
+
+def test_a_reworded_quotation_is_shown_with_a_similarity_below_100() -> None:
+    reworded = (
+        "“We will never let the harbour close while fishermen still depend on it for each "
+        "catch they bring home during winter,” said Ines Moreau."
+    )
+    [quotation] = _quotations(
+        [f"Harbour\n\n{LONG_QUOTE}\n", f"Port news\n\n{reworded}\n"], ["2024-05-01", "2024-05-03"]
+    )
+    assert 50 <= quotation.similarity < 100
+    assert (quotation.likely_source, quotation.confidence) == ("a0", "medium")

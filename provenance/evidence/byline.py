@@ -594,7 +594,7 @@ def _header_byline(ctx: Context, lines: list[Line], index: int) -> Byline | None
         {
             "span": ctx.source.line_span(line),
             "names": tuple(names),
-            "affiliation": None if staff_role(affiliation) else affiliation,
+            "affiliation": affiliation if affiliation and not staff_role(affiliation) else None,
         },
     )
 

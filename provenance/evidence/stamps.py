@@ -325,7 +325,7 @@ def _title_stamp(source: Source, mentions: Sequence[DateMention]) -> list[Candid
     the headline, on a first line long enough to be skipped as a paragraph. Only the date,
     a weekday and one short word ('Di', 'on') may stand in the brackets."""
     first = source.content[0] if source.content else None
-    if first is None or not _long(first.text):
+    if first is None or "(" not in first.text[:_TITLE_REACH] or not _long(first.text):
         return []
     reach = first.start + _TITLE_REACH
     for mention in mentions:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from prov.constants import PROV, PROV_LABEL, PROV_TYPE
@@ -31,6 +32,19 @@ NAMESPACES = {
     "activity": "urn:provenance:activity:",
 }
 _SLUG = re.compile(r"[^a-z0-9]+")
+DECLARED = "declared in the catalog"
+
+
+def _time(value: str | None) -> datetime | None:
+    """A full publication date (or date-time) as a PROV time; None for a partial one
+    ('2024-05'), which stays in pv:datePublished only."""
+    if value is None or len(value) < len("2024-05-01"):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _slug(name: str) -> str:
@@ -135,6 +149,7 @@ class _Builder:
 
     def article(self, article: Article) -> None:
         entities = [self.hop_entity(article, index, hop) for index, hop in enumerate(article.hops)]
+        generated: set[int] = set()
         for index in range(1, len(entities)):
             hop = article.hops[index]
             source, derived = entities[index - 1], entities[index]
@@ -154,15 +169,24 @@ class _Builder:
                     },
                 )
                 self.doc.used(activity, source)
-                self.doc.wasGeneratedBy(derived, activity)
+                self.doc.wasGeneratedBy(derived, activity, _time(hop.date_published))
+                generated.add(index)
                 for translator in hop.translator:
                     agent = self.person_agent(translator)
                     self.doc.wasAssociatedWith(
                         activity, agent, other_attributes={PROV_TYPE: self.pv["translator"]}
                     )
             self.doc.wasDerivedFrom(
-                derived, source, activity, other_attributes={PROV_TYPE: self.pv[relation]}
+                derived,
+                source,
+                activity,
+                other_attributes={PROV_TYPE: self.pv[relation], self.pv["basis"]: DECLARED},
             )
+        for index, entity in enumerate(entities):
+            time = _time(article.hops[index].date_published)
+            if time is not None and index not in generated:
+                # A publication date is the hop's generation time (PROV-DM 5.1.3).
+                self.doc.wasGeneratedBy(entity, None, time)
         first = article.hops[0]
         if len(entities) > 1 and str(first.relation) == "original":
             self.doc.hadPrimarySource(entities[-1], entities[0])
@@ -185,8 +209,11 @@ def document(result: CheckResult) -> ProvDocument:
                     builder.q("article", copy.article),
                     builder.q("article", source),
                     other_attributes={
-                        # Not prov:type: prov already types it prov:Quotation, and a
-                        # two-valued attribute is a set, serialized in hash order.
+                        # An inference, not a declaration: prov adds prov:Quotation beside
+                        # this type, and render() sorts the two.
+                        PROV_TYPE: builder.pv["InferredDerivation"],
+                        builder.pv["basis"]: passage.reason or "inferred",
+                        builder.pv["confidence"]: passage.confidence or "low",
                         builder.pv["kind"]: passage.kind,
                         builder.pv["similarity"]: float(passage.similarity),
                     },
@@ -194,9 +221,20 @@ def document(result: CheckResult) -> ProvDocument:
     return builder.doc
 
 
+def _sorted_values(value: Any) -> Any:
+    """Lists sorted: prov writes a many-valued attribute (two prov:type) in hash order."""
+    if isinstance(value, dict):
+        return {key: _sorted_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_values(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True))
+    return value
+
+
 def render(result: CheckResult) -> str:
-    # Records are added in catalog order, so prov's blank ids (_:id1...) are stable; keys are
-    # then sorted so that the text is byte-identical from run to run.
+    # Records are added in catalog order, so prov's blank ids (_:id1...) are stable; keys and
+    # many-valued attributes are then sorted so that the text is byte-identical every run.
     text = document(result).serialize(format="json")
     assert text is not None  # serialize() returns the text when given no destination
-    return json.dumps(json.loads(text), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    tidy = _sorted_values(json.loads(text))
+    return json.dumps(tidy, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
