@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import chain
@@ -79,18 +78,6 @@ def statistics_lines(rows: Sequence[dict[str, Any]]) -> Iterator[str]:
         )
 
 
-def open_counts(findings: Iterable[Finding]) -> tuple[Counter[Severity], int]:
-    """Open findings by severity, and how many are acknowledged."""
-    counts: Counter[Severity] = Counter()
-    acknowledged = 0
-    for finding in findings:
-        if finding.acknowledged is None:
-            counts[Severity(finding.severity)] += 1
-        else:
-            acknowledged += 1
-    return counts, acknowledged
-
-
 def check_command(
     path: Annotated[Path, typer.Argument(help="The catalog file.")] = DEFAULT_CATALOG,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
@@ -137,6 +124,7 @@ def check_command(
     from provenance.config import UnusableConfig
     from provenance.findings import finding_json
     from provenance.loader import UnusableInput
+    from provenance.report.common import open_counts
 
     config = configure(
         path,
@@ -169,7 +157,7 @@ def check_command(
         document: dict[str, Any] = {
             "file": str(path),
             "failed": bool(failed) or isinstance(result, Invalid),
-            "open": {severity.value: counts[severity] for severity in Severity},
+            "open": {severity.value: number for severity, number in counts.items()},
             "acknowledged": acknowledged,
         }
         if config.statistics:
@@ -180,7 +168,7 @@ def check_command(
     else:
         articles = "" if isinstance(result, Invalid) else f"{len(result.articles)} articles, "
         summary = (
-            f"{path}: {articles}{counts.total()} open findings ({counts[Severity.ERROR]} "
+            f"{path}: {articles}{sum(counts.values())} open findings ({counts[Severity.ERROR]} "
             f"errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info), "
             f"{acknowledged} acknowledged; "
             + (f"{len(failed)} failing (--fail-on {config.fail_on})" if failed else "passed")
