@@ -92,8 +92,10 @@ def _people_of(
     return people
 
 
-def _acknowledge(findings: Iterable[Finding], catalog: Catalog) -> list[Finding]:
-    """Mark acknowledged findings; report acknowledgements that match nothing."""
+def _acknowledge(findings: Iterable[Finding], catalog: Catalog, config: Config) -> list[Finding]:
+    """Mark acknowledged findings; report acknowledgements that match nothing. The
+    acknowledgement of a rule that did not run (``config`` turned it off) is not stale: its
+    rule could not have found what it excuses."""
     positions = {article.id: i for i, article in enumerate(catalog.articles)}
     used: set[tuple[str, int]] = set()
     marked = []
@@ -114,7 +116,7 @@ def _acknowledge(findings: Iterable[Finding], catalog: Catalog) -> list[Finding]
         marked.append(finding)
     for position, article in enumerate(catalog.articles):
         for index, ack in enumerate(article.acknowledgements):
-            if (article.id, index) not in used:
+            if (article.id, index) not in used and config.enabled(ack.code):
                 what = f" covering {ack.evidence!r}" if ack.evidence else ""
                 marked.append(
                     STALE_ACKNOWLEDGEMENT.finding(
@@ -282,7 +284,7 @@ def _run_check(
         stories = [(ids[a], ids[b]) for a, b in same_story_pairs(anchored[0])]
         del given, materials, mentions, anchored
         locator.add(findings[made_before:])  # located while the configuration is applied
-        findings = config.apply_all(_acknowledge(config.apply_all(findings), catalog))
+        findings = config.apply_all(_acknowledge(config.apply_all(findings), catalog, config))
         place_findings(findings, loaded, locator.located())
     findings.sort(key=Finding.sort_key)
     by_article: dict[str, list[Finding]] = defaultdict(list)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,16 +18,58 @@ class UnusableConfig(Exception):
     """The configuration cannot be used; the message is one line naming the file."""
 
 
+def split_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """Codes as given, each value possibly a comma list (`--select T,D`, as ruff takes),
+    upper-cased; empty parts of a list (`T,`) are dropped."""
+    return tuple(
+        part.strip().upper() for value in values for part in value.split(",") if part.strip()
+    )
+
+
+def unknown_code(code: str, known: Collection[str]) -> str | None:
+    """Why ``code`` selects no rule (with the nearest codes or prefixes when there are any),
+    or None when it is a code or the prefix of one."""
+    if any(rule.startswith(code) for rule in known):
+        return None
+    # A typo is more often a near code than a near family letter: offer codes first.
+    prefixes = {rule[:length] for rule in known for length in range(1, len(rule))}
+    near = difflib.get_close_matches(code, sorted(known), n=3, cutoff=0.6) or (
+        difflib.get_close_matches(code, sorted(prefixes), n=3, cutoff=0.6)
+    )
+    listed = f"{', '.join(near[:-1])} or {near[-1]}" if len(near) > 1 else "".join(near)
+    hint = f"; did you mean {listed}?" if near else ""
+    return f"{code!r} is not a rule code or prefix{hint} (`provenance rules` lists them)"
+
+
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
     select: tuple[str, ...] = Field(
         default=(), description="Codes or prefixes to run (all by default)."
     )
+    extend_select: tuple[str, ...] = Field(
+        default=(),
+        alias="extend-select",
+        description="Codes or prefixes run besides those of `select`.",
+    )
     ignore: tuple[str, ...] = Field(default=(), description="Codes or prefixes to skip.")
     severity: dict[str, Severity] = Field(default_factory=dict, description="Code -> severity.")
     fail_on: Severity = Field(default=Severity.ERROR, alias="fail-on")
     seeds: str = Field(default="seeds", description="Where `add` copies new article texts.")
+    statistics: bool = Field(default=False, description="`check`: a count per rule code.")
+    exit_zero: bool = Field(
+        default=False,
+        alias="exit-zero",
+        description="`check`: exit 0 even when findings fail; 2 still when the input is unusable.",
+    )
+    quiet: bool = Field(
+        default=False, description="`check` text: only the summary, and nothing on success."
+    )
+    show_acknowledged: bool = Field(
+        default=False,
+        alias="show-acknowledged",
+        description="`check` text: list acknowledged findings in full, not as one line.",
+    )
     max_article_bytes: int = Field(
         default=MAX_ARTICLE_BYTES,
         gt=0,
@@ -35,7 +78,10 @@ class Config(BaseModel):
     )
 
     def enabled(self, code: str) -> bool:
-        if self.select and not any(code.startswith(prefix) for prefix in self.select):
+        # No `select` means every rule, whatever `extend-select` adds to it.
+        if self.select and not any(
+            code.startswith(prefix) for prefix in (*self.select, *self.extend_select)
+        ):
             return False
         return not any(code.startswith(prefix) for prefix in self.ignore)
 
@@ -57,19 +103,48 @@ class Config(BaseModel):
 
     def merged(
         self,
-        select: list[str] | None = None,
-        ignore: list[str] | None = None,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] | None = None,
         fail_on: Severity | None = None,
+        *,
+        extend_select: Sequence[str] | None = None,
+        statistics: bool = False,
+        exit_zero: bool = False,
+        quiet: bool = False,
+        show_acknowledged: bool = False,
     ) -> Config:
-        """Command-line flags override the file."""
+        """Command-line flags override the file, as ruff's do: `--select` replaces the
+        file's `select` and `extend-select`; `--extend-select` and `--ignore` add to them;
+        a switch given turns its setting on. Comma lists are split."""
         update: dict[str, object] = {}
+        extended = self.extend_select
         if select:
-            update["select"] = tuple(select)
+            update["select"] = split_codes(select)
+            extended = ()
+        update["extend_select"] = (*extended, *split_codes(extend_select or ()))
         if ignore:
-            update["ignore"] = (*self.ignore, *ignore)
+            update["ignore"] = (*self.ignore, *split_codes(ignore))
         if fail_on is not None:
             update["fail_on"] = fail_on
+        switches = {
+            "statistics": statistics,
+            "exit_zero": exit_zero,
+            "quiet": quiet,
+            "show_acknowledged": show_acknowledged,
+        }
+        update.update((name, True) for name, on in switches.items() if on)
         return self.model_copy(update=update)
+
+    def unknown_selection(self, known: Collection[str]) -> list[str]:
+        """What in select, extend-select and ignore names no rule: one line each, named as
+        the command line and [tool.provenance] both spell it."""
+        problems = []
+        for setting in ("select", "extend_select", "ignore"):
+            for code in getattr(self, setting):
+                why = unknown_code(code, known)
+                if why is not None:
+                    problems.append(f"{setting.replace('_', '-')}: {why}")
+        return problems
 
 
 def find_pyproject(catalog: Path) -> Path | None:
@@ -81,7 +156,10 @@ def find_pyproject(catalog: Path) -> Path | None:
     return None
 
 
-def load_config(catalog: Path) -> Config:
+def load_config(catalog: Path, known: Collection[str] | None = None) -> Config:
+    """The catalog's configuration; with ``known`` (the rule codes), a code in select,
+    extend-select or ignore that names no rule makes it unusable, as a typo would
+    otherwise select nothing and pass."""
     path = find_pyproject(catalog)
     if path is None:
         return Config()
@@ -92,9 +170,21 @@ def load_config(catalog: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         raise UnusableConfig(f"{path}: {error}") from None
     section = document.get("tool", {}).get("provenance", {})
+    if isinstance(section, dict):
+        # The file may write a list of codes as one comma string, as the flags take them.
+        for key in ("select", "extend-select", "ignore"):
+            value = section.get(key)
+            if isinstance(value, str):
+                section[key] = [value]
+            if isinstance(section.get(key), list) and all(isinstance(v, str) for v in section[key]):
+                section[key] = split_codes(section[key])
     try:
-        return Config.model_validate(section)
+        config = Config.model_validate(section)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise UnusableConfig(f"{path}: [tool.provenance] {where}: {first['msg']}") from None
+    problems = config.unknown_selection(known) if known is not None else []
+    if problems:
+        raise UnusableConfig(f"{path}: [tool.provenance] {problems[0]}")
+    return config

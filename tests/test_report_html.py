@@ -81,7 +81,33 @@ def test_self_contained_with_a_diagram_per_article_and_every_finding() -> None:
     assert {(a["name"], a["value"]) for a in filters} == {
         *(("severity", s) for s in ("error", "warning", "info")),
         *(("family", f) for f in families),
+        ("status", "open"),
+        ("status", "acknowledged"),
     }
+
+
+def test_the_page_opens_on_open_findings_and_counts_in_words() -> None:
+    result = build_result()
+    text = render(result, "html")
+    page = _page(text)
+    findings = [a for t, a in page.tags if t == "li" and "finding" in (a.get("class") or "")]
+    assert sorted(a["data-status"] or "" for a in findings) == sorted(
+        "open" if f.acknowledged is None else "acknowledged" for f in result.findings
+    )
+    boxes = {a["value"]: a for t, a in page.tags if t == "input" and a["name"] == "status"}
+    assert "checked" in boxes["open"] and "checked" not in boxes["acknowledged"]
+    acknowledged = sum(1 for f in result.findings if f.acknowledged is not None)
+    assert acknowledged > 0
+    header = text[text.index("<header>") : text.index("</header>")]
+    assert f"{len(result.findings) - acknowledged} open (" in header
+    assert f"{acknowledged} acknowledged" in header
+    # Each article's badges say that they count open findings, and how many are acknowledged.
+    for article in result.catalog.articles:
+        card = text[text.index(f"<h3>{article.id}</h3>") :]
+        card = card[: card.index("</article>")]
+        mine = sum(1 for f in result.findings if f.article == article.id and f.acknowledged)
+        assert '<span class="counts">open: ' in card
+        assert f"{mine} acknowledged</span>" in card
 
 
 def test_shared_quotation_side_by_side_with_marked_differences() -> None:

@@ -101,6 +101,15 @@ def test_diagrams_findings_and_filters(browser: Any, tmp_path: Path, source: str
     assert findings.count() == len(result.findings)
     assert page.locator("#filters").is_visible()  # the script ran and showed the filters
     total = len(result.findings)
+    # The page opens on the open findings; the acknowledged ones are a filter away.
+    reviewed = sum(1 for f in result.findings if f.acknowledged is not None)
+    assert reviewed > 0
+    assert page.locator("input[name=status][value=acknowledged]").is_checked() is False
+    assert page.locator("li.finding:visible").count() == total - reviewed
+    assert page.locator("li.finding[data-status=acknowledged]:visible").count() == 0
+    assert page.locator("#shown").text_content() == f"{total - reviewed} of {total} findings shown"
+    page.locator("input[name=status][value=acknowledged]").check()
+    assert page.locator("li.finding:visible").count() == total
     assert page.locator("#shown").text_content() == f"{total} of {total} findings shown"
 
     infos = sum(1 for f in result.findings if f.severity == "info")

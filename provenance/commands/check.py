@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,7 +14,11 @@ from provenance.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CacheDirOption,
+    ExtendSelectOption,
+    IgnoreOption,
     NoCacheOption,
+    SelectOption,
+    configure,
     digest_cache,
     fail,
 )
@@ -45,21 +48,66 @@ def describe(finding: Finding) -> list[str]:
     return lines
 
 
+def statistics(findings: Iterable[Finding]) -> list[dict[str, Any]]:
+    """Per rule code: its name, severity, open and acknowledged findings; most open first,
+    as ruff's --statistics orders them."""
+    rows: dict[str, dict[str, Any]] = {}
+    for finding in findings:
+        row = rows.setdefault(
+            finding.code,
+            {
+                "code": finding.code,
+                "name": finding.name,
+                "severity": str(finding.severity),
+                "open": 0,
+                "acknowledged": 0,
+            },
+        )
+        row["acknowledged" if finding.acknowledged is not None else "open"] += 1
+    return sorted(rows.values(), key=lambda r: (-r["open"], -r["acknowledged"], r["code"]))
+
+
+def statistics_lines(rows: Sequence[dict[str, Any]]) -> Iterator[str]:
+    if not rows:
+        return
+    yield "open  acknowledged  code  severity  rule"
+    for row in rows:
+        yield (
+            f"{row['open']:>4}  {row['acknowledged']:>12}  {row['code']:<4}  "
+            f"{row['severity']:<8}  {row['name']}"
+        )
+
+
 def check_command(
     path: Annotated[Path, typer.Argument(help="The catalog file.")] = DEFAULT_CATALOG,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
     fail_on: Annotated[
         Severity | None,
+        typer.Option("--fail-on", help="Lowest open severity that fails [default: error]."),
+    ] = None,
+    select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
+    ignore: IgnoreOption = None,
+    show_statistics: Annotated[
+        bool,
         typer.Option(
-            "--fail-on", help="Lowest unacknowledged severity that fails [default: error]."
+            "--statistics", help="A count per rule code (open, acknowledged), not each finding."
         ),
-    ] = None,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these codes or prefixes.")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes.")
-    ] = None,
+    ] = False,
+    exit_zero: Annotated[
+        bool,
+        typer.Option("--exit-zero", help="Exit 0 even when findings fail (2 still when unusable)."),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Text: print only the summary, and nothing when passing."
+        ),
+    ] = False,
+    show_acknowledged: Annotated[
+        bool,
+        typer.Option("--show-acknowledged", help="Text: list acknowledged findings in full too."),
+    ] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
@@ -69,16 +117,29 @@ def check_command(
 ) -> None:
     """Validate the catalog, then run every rule on every article (what CI runs).
 
-    Exit 0 when no unacknowledged finding reaches --fail-on, 1 otherwise, 2 when the
-    input cannot be used.
+    Exit 0 when no open (unacknowledged) finding reaches --fail-on, 1 otherwise, 2 when
+    the input cannot be used.
     """
     from provenance.check import Invalid, failing, run_check
-    from provenance.config import UnusableConfig, load_config
+    from provenance.config import UnusableConfig
     from provenance.findings import finding_json
     from provenance.loader import UnusableInput
+    from provenance.report.common import open_counts
 
+    config = configure(
+        path,
+        select,
+        ignore,
+        extend_select,
+        fail_on,
+        statistics=show_statistics,
+        exit_zero=exit_zero,
+        quiet=quiet,
+        show_acknowledged=show_acknowledged,
+    )
+    if config.statistics and output_format not in (CheckFormat.text, CheckFormat.json):
+        fail(f"--statistics is given as text or json, not {output_format.value}")
     try:
-        config = load_config(path).merged(select, ignore, fail_on)
         cache = digest_cache(cache_dir, no_cache)
         result = run_check(path, config, display=str(path), jobs=jobs, cache=cache)
     except (UnusableInput, UnusableConfig) as error:
@@ -88,32 +149,53 @@ def check_command(
 
     findings = list(result.findings)
     failed = failing(findings, config.fail_on)
+    counts, acknowledged = open_counts(findings)
     text: str | Iterable[str]
     if output_format in (CheckFormat.sarif, CheckFormat.github) and not isinstance(result, Invalid):
         text = render(result, output_format.value)
     elif output_format is CheckFormat.json:
-        document = {
+        document: dict[str, Any] = {
             "file": str(path),
             "failed": bool(failed) or isinstance(result, Invalid),
-            "findings": [finding_json(f) for f in findings],
+            "open": {severity.value: number for severity, number in counts.items()},
+            "acknowledged": acknowledged,
         }
+        if config.statistics:
+            document["statistics"] = statistics(findings)
+        else:
+            document["findings"] = [finding_json(f) for f in findings]
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     else:
-        counts = Counter(f.severity for f in findings if not f.acknowledged)
-        acknowledged = sum(1 for f in findings if f.acknowledged)
         articles = "" if isinstance(result, Invalid) else f"{len(result.articles)} articles, "
         summary = (
-            f"{path}: {articles}{counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} "
-            f"warnings, {counts[Severity.INFO]} info, {acknowledged} acknowledged; "
+            f"{path}: {articles}{sum(counts.values())} open findings ({counts[Severity.ERROR]} "
+            f"errors, {counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info), "
+            f"{acknowledged} acknowledged; "
             + (f"{len(failed)} failing (--fail-on {config.fail_on})" if failed else "passed")
         )
-        # Line by line: the findings of a large catalog make hundreds of megabytes of text.
-        text = chain(("\n".join(describe(f)) + "\n" for f in findings), (f"{summary}\n",))
+        body: Iterable[str]
+        if config.quiet:
+            body = ()
+        elif config.statistics:
+            body = (f"{line}\n" for line in statistics_lines(statistics(findings)))
+        else:
+            # Line by line: the findings of a large catalog make hundreds of megabytes.
+            shown = (f for f in findings if f.acknowledged is None or config.show_acknowledged)
+            body = ("\n".join(describe(f)) + "\n" for f in shown)
+            if acknowledged and not config.show_acknowledged:
+                hidden = (
+                    f"{acknowledged} acknowledged findings not shown "
+                    "(--show-acknowledged lists them)\n"
+                )
+                body = chain(body, (hidden,))
+        quiet_success = config.quiet and not failed and not isinstance(result, Invalid)
+        text = chain(body, () if quiet_success else (f"{summary}\n",))
     try:
         write_output(text, output)
     except OSError as error:
         fail(f"{output}: cannot write: {error.strerror or error}")
-    raise typer.Exit(EXIT_FINDINGS if failed or isinstance(result, Invalid) else EXIT_OK)
+    broken = bool(failed) or isinstance(result, Invalid)
+    raise typer.Exit(EXIT_FINDINGS if broken and not config.exit_zero else EXIT_OK)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from provenance.config import Config
     from provenance.digest_cache import CacheLocation
+    from provenance.severity import Severity
 
 DEFAULT_CATALOG = Path("sources.json")
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -28,6 +30,69 @@ CacheDirOption = Annotated[
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Read every article again; use no cache.")
 ]
+
+
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help="Only these codes or prefixes (repeat it, or give a comma list: T,D).",
+        show_default=False,
+    ),
+]
+ExtendSelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extend-select",
+        help="Codes or prefixes to run besides those selected.",
+        show_default=False,
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        help="Skip these codes or prefixes (repeat it, or give a comma list).",
+        show_default=False,
+    ),
+]
+
+
+def configure(
+    catalog: Path,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    fail_on: Severity | None = None,
+    *,
+    statistics: bool = False,
+    exit_zero: bool = False,
+    quiet: bool = False,
+    show_acknowledged: bool = False,
+) -> Config:
+    """[tool.provenance] with the flags over it; exit 2 with one line when the file cannot
+    be used or a code, there or on the command line, names no rule."""
+    from provenance.config import UnusableConfig, load_config
+    from provenance.rules.base import all_rules
+
+    known = {rule.info.code for rule in all_rules()}
+    try:
+        config = load_config(catalog, known).merged(
+            select,
+            ignore,
+            fail_on,
+            extend_select=extend_select,
+            statistics=statistics,
+            exit_zero=exit_zero,
+            quiet=quiet,
+            show_acknowledged=show_acknowledged,
+        )
+    except UnusableConfig as error:
+        fail(str(error))
+    problems = config.unknown_selection(known)
+    if problems:
+        fail(f"--{problems[0]}")
+    return config
 
 
 def digest_cache(directory: Path | None, no_cache: bool) -> CacheLocation | None:

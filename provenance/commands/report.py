@@ -12,7 +12,11 @@ from provenance.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CacheDirOption,
+    ExtendSelectOption,
+    IgnoreOption,
     NoCacheOption,
+    SelectOption,
+    configure,
     digest_cache,
     fail,
 )
@@ -36,6 +40,9 @@ def report_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
+    select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
+    ignore: IgnoreOption = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
@@ -48,14 +55,14 @@ def report_command(
     """
     from provenance.check import Invalid, run_check
     from provenance.commands.check import describe
-    from provenance.config import UnusableConfig, load_config
+    from provenance.config import UnusableConfig
     from provenance.loader import UnusableInput
     from provenance.report import render
     from provenance.report.output import write_output
     from provenance.report.progress import ProgressBar
 
+    config = configure(path, select, ignore, extend_select)
     try:
-        config = load_config(path)
         cache = digest_cache(cache_dir, no_cache)
         with ProgressBar("extracting evidence") as bar:
             result = run_check(

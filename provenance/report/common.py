@@ -154,6 +154,25 @@ def counts_text(counts: dict[Severity, int]) -> str:
     return ", ".join(f"{counts[s]} {s.value}" for s in SEVERITIES)
 
 
+def open_counts(findings: Iterable[Finding]) -> tuple[dict[Severity, int], int]:
+    """Open (unacknowledged) findings by severity, and how many are acknowledged."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    acknowledged = 0
+    for finding in findings:
+        if finding.acknowledged is None:
+            counts[Severity(finding.severity)] += 1
+        else:
+            acknowledged += 1
+    return counts, acknowledged
+
+
+def open_text(findings: Iterable[Finding]) -> str:
+    """'13 open (0 error, 0 warning, 13 info), 33 acknowledged': how every report counts,
+    so that no number stands unlabelled beside another that counts something else."""
+    counts, acknowledged = open_counts(findings)
+    return f"{sum(counts.values())} open ({counts_text(counts)}), {acknowledged} acknowledged"
+
+
 def where(location: Location) -> str:
     return f"{location.file}:{location.line}:{location.column}"
 

@@ -60,8 +60,9 @@ def render(result: CheckResult) -> str:
             lines.append(annotation(finding))
     hidden = sum(totals.values()) - sum(shown.values())
     summary = (
-        f"provenance: {totals[Severity.ERROR]} errors, {totals[Severity.WARNING]} warnings, "
-        f"{totals[Severity.INFO]} notices in {result.catalog_file}"
+        f"provenance: {sum(totals.values())} open findings ({totals[Severity.ERROR]} errors, "
+        f"{totals[Severity.WARNING]} warnings, {totals[Severity.INFO]} notices) in "
+        f"{result.catalog_file}"
     )
     summary += f"; {hidden} more not annotated (GitHub shows {CAP} of each kind per step)"
     summary += f"; {acknowledged} acknowledged"

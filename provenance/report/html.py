@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
@@ -26,13 +27,12 @@ from provenance.report.common import (
     chain_steps,
     chain_text,
     clean,
-    counts_text,
     findings_by_article,
     marked_side,
     one_line,
+    open_text,
     reference_index,
     safe_url,
-    severity_counts,
     summary_counts,
     where,
     word_diff,
@@ -100,7 +100,8 @@ SCRIPT = """
     });
     var visible = 0;
     findings.forEach(function (item) {
-      var hide = off["severity:" + item.dataset.severity] || off["family:" + item.dataset.family];
+      var hide = off["severity:" + item.dataset.severity] || off["family:" + item.dataset.family]
+        || off["status:" + item.dataset.status];
       item.hidden = Boolean(hide);
       if (!hide) { visible += 1; }
     });
@@ -216,15 +217,15 @@ def _grade(summary: ArticleSummary) -> str:
     return '<div class="reasons">' + "".join(lines) + "</div>"
 
 
-def _counts(counts: dict[Severity, int]) -> str:
+def _counts(counts: dict[Severity, int], acknowledged: int) -> str:
     return (
-        '<span class="counts">'
+        '<span class="counts">open: '
         + "".join(f'<span class="n-{s.value}">{counts[s]} {s.value}</span>' for s in SEVERITIES)
-        + "</span>"
+        + f'<span class="ack">{acknowledged} acknowledged</span></span>'
     )
 
 
-def _article_card(number: int, article: Article, result: CheckResult) -> str:
+def _article_card(number: int, article: Article, result: CheckResult, acknowledged: int) -> str:
     summary = next((s for s in result.articles if s.id == article.id), None)
     steps = chain_steps(result.catalog, article)
     grade = (
@@ -233,7 +234,7 @@ def _article_card(number: int, article: Article, result: CheckResult) -> str:
         else ""
     )
     headline = f"<div>{esc(one_line(article.headline))}</div>" if article.headline else ""
-    counts = _counts(summary_counts(summary)) if summary else ""
+    counts = _counts(summary_counts(summary), acknowledged) if summary else ""
     return (
         f'<article class="card" id="article-{number}">'
         f'<div class="card-head"><h3>{esc(article.id)}</h3>{grade}{counts}'
@@ -267,9 +268,11 @@ def _finding(finding: Finding) -> str:
             f'<li class="ack">acknowledged: {esc(one_line(finding.acknowledged))}</li>'
         )
     ack = ' <span class="ack">(acknowledged)</span>' if finding.acknowledged is not None else ""
+    status = "open" if finding.acknowledged is None else "acknowledged"
     return (
         f'<li class="finding sev-{esc(severity.value)}" data-severity="{esc(severity.value)}" '
-        f'data-family="{esc(finding.family)}"><span class="sev">{esc(severity.value)}</span>'
+        f'data-family="{esc(finding.family)}" data-status="{status}">'
+        f'<span class="sev">{esc(severity.value)}</span>'
         f'<span class="code">{esc(finding.code)}</span> {esc(finding.name)} '
         f'<span class="muted">[{esc(finding.family)}]</span> — '
         f"{esc(one_line(finding.message))}{ack}"
@@ -277,23 +280,38 @@ def _finding(finding: Finding) -> str:
     )
 
 
+def _tally(findings: Sequence[Finding]) -> str:
+    """'3 open, 2 acknowledged': a filter's count says which findings it counts."""
+    acknowledged = sum(1 for f in findings if f.acknowledged is not None)
+    tally = f"{len(findings) - acknowledged} open"
+    return tally + (f", {acknowledged} acknowledged" if acknowledged else "")
+
+
 def _filters(findings: Sequence[Finding]) -> str:
-    severities = severity_counts(findings)
     families = sorted(
         {str(f.family) for f in findings}, key=lambda f: list(Family).index(Family(f))
     )
     boxes = "".join(
         f'<label><input type="checkbox" name="severity" value="{esc(s.value)}" checked> '
-        f"{esc(s.value)} ({severities[s]})</label>"
+        f"{esc(s.value)} ({_tally([f for f in findings if f.severity == s])})</label>"
         for s in SEVERITIES
     )
     family_boxes = "".join(
         f'<label><input type="checkbox" name="family" value="{esc(family)}" checked> '
-        f"{esc(family)} ({sum(1 for f in findings if f.family == family)})</label>"
+        f"{esc(family)} ({_tally([f for f in findings if f.family == family])})</label>"
         for family in families
+    )
+    acknowledged = sum(1 for f in findings if f.acknowledged is not None)
+    # Reviewed findings do not fail the check: the page opens on what is still open.
+    status_boxes = (
+        '<label><input type="checkbox" name="status" value="open" checked> '
+        f"open ({len(findings) - acknowledged})</label>"
+        '<label><input type="checkbox" name="status" value="acknowledged"> '
+        f"acknowledged ({acknowledged})</label>"
     )
     return (
         '<form id="filters" hidden>'
+        f"<fieldset><legend>Show</legend>{status_boxes}</fieldset>"
         f"<fieldset><legend>Severity</legend>{boxes}</fieldset>"
         f"<fieldset><legend>Family</legend>{family_boxes}</fieldset>"
         '<output id="shown" class="muted"></output></form>'
@@ -388,10 +406,10 @@ def _shared_section(result: CheckResult) -> str:
 
 
 def render(result: CheckResult) -> str:
-    counts = severity_counts(result.findings)
-    acknowledged = sum(1 for f in result.findings if f.acknowledged is not None)
+    acknowledged = Counter(f.article for f in result.findings if f.acknowledged is not None)
     cards = "".join(
-        _article_card(n, a, result) for n, a in enumerate(result.catalog.articles, start=1)
+        _article_card(n, a, result, acknowledged[a.id])
+        for n, a in enumerate(result.catalog.articles, start=1)
     )
     title = f"Provenance report: {esc(result.catalog_file)}"
     return (
@@ -401,9 +419,8 @@ def render(result: CheckResult) -> str:
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"<header><h1>{title}</h1><p>{len(result.catalog.articles)} articles, "
-        f"{len(result.findings)} findings ({esc(counts_text(counts))}; {acknowledged} "
-        "acknowledged)</p></header>\n<main>\n"
+        f"<header><h1>{title}</h1><p>{len(result.catalog.articles)} articles; findings: "
+        f"{esc(open_text(result.findings))}</p></header>\n<main>\n"
         f'<section id="articles"><h2>Articles</h2>{cards}</section>\n'
         f"{_findings_section(result)}\n{_shared_section(result)}\n</main>\n"
         f"<script>{SCRIPT}</script>\n</body></html>\n"

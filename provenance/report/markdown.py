@@ -17,13 +17,12 @@ from provenance.report.common import (
     attribution_differences,
     attribution_text,
     chain_steps,
-    counts_text,
     findings_by_article,
     marked_side,
     one_line,
+    open_text,
     reference_index,
     safe_url,
-    severity_counts,
     summary_counts,
     where,
     word_diff,
@@ -71,8 +70,8 @@ def _articles(result: CheckResult) -> list[str]:
     lines = [
         "## Articles",
         "",
-        "| Article | Chain: original → … → copy held | Dates | Authors | Grade | Errors "
-        "| Warnings | Info |",
+        "| Article | Chain: original → … → copy held | Dates | Authors | Grade | Open errors "
+        "| Open warnings | Open info |",
         "|---|---|---|---|:-:|--:|--:|--:|",
     ]
     summaries = {summary.id: summary for summary in result.articles}
@@ -117,7 +116,7 @@ def _findings(result: CheckResult) -> list[str]:
     summaries = {summary.id: summary for summary in result.articles}
     for article_id, findings in findings_by_article(result):
         title = md(article_id) if article_id is not None else "The catalog as a whole"
-        lines += ["", f"### {title}", "", f"{counts_text(severity_counts(findings))}."]
+        lines += ["", f"### {title}", "", f"{open_text(findings).capitalize()}."]
         summary = summaries.get(article_id) if article_id is not None else None
         if summary is not None:
             grade = summary.grade
@@ -191,13 +190,10 @@ def _shared(result: CheckResult) -> list[str]:
 
 
 def render(result: CheckResult) -> str:
-    counts = severity_counts(result.findings)
-    acknowledged = sum(1 for f in result.findings if f.acknowledged is not None)
     lines = [
         f"# Provenance report: {md(result.catalog_file)}",
         "",
-        f"{len(result.catalog.articles)} articles, {len(result.findings)} findings "
-        f"({counts_text(counts)}; {acknowledged} acknowledged).",
+        f"{len(result.catalog.articles)} articles; findings: {open_text(result.findings)}.",
         "",
         *_articles(result),
         "",

@@ -26,11 +26,10 @@ from provenance.report.common import (
     chain_steps,
     changes_text,
     clean,
-    counts_text,
     findings_by_article,
     one_line,
+    open_text,
     reference_index,
-    severity_counts,
     summary_counts,
     where,
     word_diff,
@@ -162,7 +161,7 @@ def _findings_section(result: CheckResult) -> list[RenderableType]:
             if article_id in articles:
                 title.append("  ")
                 title.append(_t(articles[article_id].file, "dim"))
-        title.append(f"  ({counts_text(severity_counts(findings))})", style="dim")
+        title.append(f"  ({open_text(findings)})", style="dim")
         parts.append(Text())
         parts.append(title)
         if article_id in summaries:
@@ -232,13 +231,11 @@ def _shared_section(result: CheckResult) -> list[RenderableType]:
 
 
 def _header(result: CheckResult) -> Text:
-    counts = severity_counts(result.findings)
-    acknowledged = sum(1 for f in result.findings if f.acknowledged is not None)
     text = Text("provenance report  ", style="bold")
     text.append(_t(result.catalog_file))
     text.append(
-        f"\n{len(result.catalog.articles)} articles, {len(result.findings)} findings "
-        f"({counts_text(counts)}; {acknowledged} acknowledged)"
+        f"\n{len(result.catalog.articles)} articles; findings: {open_text(result.findings)}"
+        "\nE, W, I: open errors, warnings and info of each article"
     )
     return text
 
