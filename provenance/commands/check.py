@@ -15,7 +15,9 @@ from provenance.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CacheDirOption,
+    ConfigOption,
     NoCacheOption,
+    config_file,
     digest_cache,
     fail,
 )
@@ -66,6 +68,7 @@ def check_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
+    config_path: ConfigOption = None,
 ) -> None:
     """Validate the catalog, then run every rule on every article (what CI runs).
 
@@ -78,7 +81,7 @@ def check_command(
     from provenance.loader import UnusableInput
 
     try:
-        config = load_config(path).merged(select, ignore, fail_on)
+        config = load_config(path, config_file(config_path)).merged(select, ignore, fail_on)
         cache = digest_cache(cache_dir, no_cache)
         result = run_check(path, config, display=str(path), jobs=jobs, cache=cache)
     except (UnusableInput, UnusableConfig) as error:

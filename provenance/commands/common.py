@@ -25,6 +25,17 @@ CacheDirOption = Annotated[
         show_default=False,
     ),
 ]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Read settings from this file: a pyproject.toml ([tool.provenance]) or a TOML file "
+        "of the same keys [default: the nearest pyproject.toml with [tool.provenance], searched "
+        "upward from the catalog's folder, then from the working folder].",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Read every article again; use no cache.")
 ]
@@ -43,6 +54,19 @@ def digest_cache(directory: Path | None, no_cache: bool) -> CacheLocation | None
         typer.echo(f"warning: {error}", err=True)
         return None
     return location
+
+
+def config_file(option: Path | None) -> Path | None:
+    """The command's own --config, else the one given before the command's name."""
+    if option is not None:
+        return option
+    import click
+
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return None
+    chosen = context.find_root().params.get("config")
+    return chosen if isinstance(chosen, Path) else None
 
 
 class TextOrJson(StrEnum):

@@ -12,7 +12,9 @@ from provenance.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CacheDirOption,
+    ConfigOption,
     NoCacheOption,
+    config_file,
     digest_cache,
     fail,
 )
@@ -39,6 +41,7 @@ def report_command(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    config_path: ConfigOption = None,
 ) -> None:
     """The provenance report: each article's chain, dates, authors, grade and findings, and
     what travels between articles.
@@ -55,7 +58,7 @@ def report_command(
     from provenance.report.progress import ProgressBar
 
     try:
-        config = load_config(path)
+        config = load_config(path, config_file(config_path))
         cache = digest_cache(cache_dir, no_cache)
         with ProgressBar("extracting evidence") as bar:
             result = run_check(
