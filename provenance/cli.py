@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from provenance.commands.common import ConfigOption
+from provenance.commands.common import ConfigOption, set_global_config
 
 COMMANDS = ("report", "check", "validate", "add", "evidence", "rules", "schema")
 
@@ -58,6 +58,7 @@ def _global_options(
     config: ConfigOption = None,
 ) -> None:
     """Check where each article in a sources.json catalog came from, and how far to trust it."""
+    set_global_config(config)
 
 
 for _name in COMMANDS:

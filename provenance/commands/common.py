@@ -56,17 +56,20 @@ def digest_cache(directory: Path | None, no_cache: bool) -> CacheLocation | None
     return location
 
 
+class _Global:
+    """What was given before the command's name (`provenance --config FILE check`); set by
+    the top-level callback at every invocation, so one run's options never reach the next."""
+
+    config: Path | None = None
+
+
+def set_global_config(path: Path | None) -> None:
+    _Global.config = path
+
+
 def config_file(option: Path | None) -> Path | None:
     """The command's own --config, else the one given before the command's name."""
-    if option is not None:
-        return option
-    import click
-
-    context = click.get_current_context(silent=True)
-    if context is None:
-        return None
-    chosen = context.find_root().params.get("config")
-    return chosen if isinstance(chosen, Path) else None
+    return option if option is not None else _Global.config
 
 
 class TextOrJson(StrEnum):
