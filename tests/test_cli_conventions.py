@@ -224,3 +224,85 @@ def test_ten_concurrent_adds_all_land(catalog: Path, tmp_path: Path) -> None:
     }
     assert {text.read_text(encoding="utf-8") for text in texts} <= stored
     assert not [p for p in catalog.parent.rglob("*") if p.name.endswith((".lock", ".tmp"))]
+
+
+# Errors in words, and a JSON syntax error as a finding in every format
+
+SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+def test_a_bad_date_says_which_format_is_expected(catalog: Path) -> None:
+    document = json.loads(catalog.read_text(encoding="utf-8"))
+    document["articles"][0]["copy"]["datePublished"] = "5 March 2024"
+    catalog.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    done = run("validate", cwd=catalog.parent)
+    assert done.returncode == 1
+    [line] = [line for line in done.stdout.splitlines() if "[C001 schema]" in line]
+    assert "/articles/0/copy/datePublished: '5 March 2024': expected a date like 2024-03-05" in line
+    assert "2024-03 or 2024" in line and "[0-9]" not in line and "^" not in line
+
+
+def test_every_pattern_of_the_schema_is_said_in_words() -> None:
+    from provenance.loader import pattern_message
+    from provenance.schema import committed_catalog_schema
+
+    patterns: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                patterns.add(node["pattern"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(committed_catalog_schema())
+    assert len(patterns) >= 8
+    for pattern in patterns:
+        assert "expected" in pattern_message("x", pattern)
+        assert pattern not in pattern_message("x", pattern)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_a_json_syntax_error_is_a_finding_in_every_format(catalog: Path, fmt: str) -> None:
+    catalog.write_text('{\n  "schemaVersion": "1.0",\n  "outlets": [,\n}\n', encoding="utf-8")
+    done = run("check", "--format", fmt, cwd=catalog.parent)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == ""
+    if fmt == "text":
+        assert done.stdout.startswith(
+            "sources.json:3:15: not valid JSON: Expecting value [C000 json-syntax]\n"
+        )
+    elif fmt == "json":
+        [finding] = json.loads(done.stdout)["findings"]
+        assert finding["code"] == "C000"
+        assert (finding["catalog"]["line"], finding["catalog"]["column"]) == (3, 15)
+    elif fmt == "github":
+        assert done.stdout.startswith(
+            "::error file=sources.json,line=3,col=15,title=C000 json-syntax::not valid JSON"
+        )
+    else:
+        from jsonschema import Draft4Validator
+
+        sarif = json.loads(done.stdout)
+        schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+        assert not list(Draft4Validator(schema).iter_errors(sarif))
+        [result] = sarif["runs"][0]["results"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert result["ruleId"] == "C000" and result["level"] == "error"
+        assert (region["startLine"], region["startColumn"]) == (3, 15)
+        assert "informationUri" not in sarif["runs"][0]["tool"]["driver"]
+
+
+def test_a_schema_error_reaches_sarif_and_annotations(catalog: Path) -> None:
+    document = json.loads(catalog.read_text(encoding="utf-8"))
+    document["articles"][0]["copy"]["relation"] = "copied"
+    catalog.write_text(json.dumps(document, indent=2), encoding="utf-8")
+    sarif = run("check", "--format", "sarif", cwd=catalog.parent)
+    assert sarif.returncode == 1
+    assert [r["ruleId"] for r in json.loads(sarif.stdout)["runs"][0]["results"]] == ["C001"]
+    github = run("check", "--format", "github", cwd=catalog.parent)
+    assert github.returncode == 1
+    assert github.stdout.startswith("::error file=sources.json,line=")

@@ -92,8 +92,10 @@ def check_command(
     findings = list(result.findings)
     failed = failing(findings, config.fail_on)
     text: str | Iterable[str]
-    if output_format in (CheckFormat.sarif, CheckFormat.github) and not isinstance(result, Invalid):
-        text = render(result, output_format.value)
+    if output_format in (CheckFormat.sarif, CheckFormat.github):
+        text = render(
+            result.as_result() if isinstance(result, Invalid) else result, output_format.value
+        )
     elif output_format is CheckFormat.json:
         document = {
             "file": str(path),
