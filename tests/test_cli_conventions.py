@@ -306,3 +306,45 @@ def test_a_schema_error_reaches_sarif_and_annotations(catalog: Path) -> None:
     github = run("check", "--format", "github", cwd=catalog.parent)
     assert github.returncode == 1
     assert github.stdout.startswith("::error file=sources.json,line=")
+
+
+# Instructions that work
+
+
+def _markdown_files() -> list[Path]:
+    return [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def test_every_install_line_installs_this_tool() -> None:
+    import re
+    import shlex
+
+    lines = [
+        (path.name, line)
+        for path in _markdown_files()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"pip install\s", line) and not line.lstrip().startswith("#")
+    ]
+    assert len(lines) >= 4
+    for name, line in lines:
+        command = line[line.index("pip install") :].split("&&")[0].split("  #")[0]
+        targets = [word for word in shlex.split(command)[2:] if not word.startswith("-")]
+        assert targets, (name, line)
+        for target in targets:
+            # A path (this checkout) or a git URL: never a bare name from the public index.
+            assert target.startswith((".", "git+https://")), (name, line)
+
+
+def test_the_pre_commit_example_needs_only_the_repository_address() -> None:
+    import yaml
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\nrepos:\n", 1)[1].split("```", 1)[0]
+    [repo] = yaml.safe_load("repos:\n" + block)["repos"]
+    shipped = {hook["id"] for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert {hook["id"] for hook in repo["hooks"]} == shipped
+    assert repo["repo"] == "https://github.com/OWNER/REPO"  # the one thing to fill in
+    assert repo["rev"] == "main"  # exists in every clone; a tag would have to be made first
+    assert "example.invalid" not in readme
+    for path in _markdown_files():
+        assert "pip install provenance" not in path.read_text(encoding="utf-8"), path
