@@ -2,7 +2,8 @@
 written), then commit it under a lock so that the catalog ends valid with the entry, or
 untouched.
 
-Order of a commit, under ``sources.json.lock``: re-read the catalog (another add may have
+Order of a commit, under the catalog's lock (locking.py: no lock file in the user's folder):
+re-read the catalog (another add may have
 landed), propose again, refuse duplicates, build the new text, validate it in a mirror of the
 folder, copy the article text (atomically), then replace sources.json (atomically). If the
 catalog cannot be written, the copied text is removed again.
@@ -18,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from provenance.articles import MAX_ARTICLE_BYTES, ArticleProblem, resolve_inside
 from provenance.atomic import write_atomic
@@ -30,6 +31,9 @@ from provenance.loader import LoadedCatalog, UnusableInput, load_catalog
 from provenance.models import Article, Catalog, Outlet, Person
 from provenance.proposal import Options, Proposal, conflicts, propose
 from provenance.validate import validate
+
+if TYPE_CHECKING:
+    from provenance.config import Config
 
 DEFAULT_ARTICLES_FOLDER = "seeds"
 LOCK_TIMEOUT = 120.0
@@ -59,15 +63,21 @@ class Plan:
         return self.proposal.article
 
 
-def articles_folder(catalog_path: Path) -> str:
-    """Where new texts go: `[tool.provenance] seeds` (default 'seeds'), inside the catalog's
-    folder."""
+def _config(catalog_path: Path, config: Config | None) -> Config:
     from provenance.config import UnusableConfig, load_config
 
+    if config is not None:
+        return config
     try:
-        value = load_config(catalog_path).seeds
+        return load_config(catalog_path)
     except UnusableConfig as error:
         raise AddRefused(str(error)) from None
+
+
+def articles_folder(catalog_path: Path, config: Config | None = None) -> str:
+    """Where new texts go: `[tool.provenance] seeds` (default 'seeds'), inside the catalog's
+    folder."""
+    value = _config(catalog_path, config).seeds
     resolved = resolve_inside(catalog_path.resolve().parent, value)
     if not value.strip() or isinstance(resolved, ArticleProblem):
         reason = resolved.message if isinstance(resolved, ArticleProblem) else "empty"
@@ -125,12 +135,11 @@ def _mirror(folder: Path, catalog: Catalog, mirror: Path) -> None:
                 shutil.copyfile(real, target)
 
 
-def _check_findings(candidate: Path, display: str) -> list[Finding] | None:
+def _check_findings(candidate: Path, display: str, config: Config) -> list[Finding] | None:
     """What `provenance check` says of the candidate; None when it is not a valid catalog."""
     from provenance.check import Invalid, run_check
-    from provenance.config import load_config
 
-    result = run_check(candidate, load_config(Path(display)), display=display, jobs=1)
+    result = run_check(candidate, config, display=display, jobs=1)
     return list(result.findings) if not isinstance(result, Invalid) else None
 
 
@@ -148,6 +157,7 @@ def check_candidate(
     text: str,
     *,
     with_check: bool = True,
+    config: Config | None = None,
 ) -> CandidateFindings:
     """Validate (and check) the catalog with the new entry in a mirror of its folder; the
     findings are located in the real file's lines, as they will be once written."""
@@ -161,7 +171,11 @@ def check_candidate(
         candidate = mirror / catalog_path.name
         candidate.write_bytes(candidate_text.encode("utf-8"))
         validation = validate(load_catalog(candidate, display)).findings
-        checked = _check_findings(candidate, display) if with_check else None
+        checked = (
+            _check_findings(candidate, display, _config(catalog_path, config))
+            if with_check
+            else None
+        )
     return CandidateFindings(validation, checked)
 
 
@@ -172,6 +186,7 @@ def plan(
     extractor: Extractor | None = None,
     *,
     with_check: bool = True,
+    config: Config | None = None,
 ) -> Plan:
     """What `add` would write, and why it would refuse. Writes nothing."""
     loaded, catalog, bom = _read_catalog(catalog_path)
@@ -195,6 +210,7 @@ def plan(
         proposal.article,
         proposal.text,
         with_check=with_check,
+        config=config,
     )
     old = Counter(_finding_key(f) for f in before.findings)
     for finding in after.validation:
@@ -209,36 +225,35 @@ def plan(
     return result
 
 
-def _lock(catalog_path: Path) -> Any:
-    from filelock import FileLock
-
-    return FileLock(f"{catalog_path}.lock", timeout=LOCK_TIMEOUT)
-
-
 def commit(
     catalog_path: Path,
     document: Document,
     options: Options,
     extractor: Extractor | None = None,
+    config: Config | None = None,
 ) -> Plan:
     """Write the entry: under the lock, plan again on the catalog as it is now, then copy
     the text and replace the catalog, both atomically. Raises AddRefused, writing nothing,
     when the plan has problems."""
-    from filelock import Timeout
+    from provenance.locking import LockTimeout, LockUnavailable, catalog_lock
 
     try:
-        with _lock(catalog_path):
+        with catalog_lock(catalog_path, LOCK_TIMEOUT):
             # Validation only: the full check was shown already, and the lock is held.
-            fresh = plan(catalog_path, document, options, extractor, with_check=False)
+            fresh = plan(
+                catalog_path, document, options, extractor, with_check=False, config=config
+            )
             if fresh.problems:
                 raise AddRefused("; ".join(fresh.problems))
             _write(fresh)
             return fresh
-    except Timeout:
+    except LockTimeout:
         raise AddRefused(
-            f"another `provenance add` has held {catalog_path}.lock for {LOCK_TIMEOUT:.0f} s; "
-            "try again when it is done"
+            f"another `provenance add` has been writing to {catalog_path} for "
+            f"{LOCK_TIMEOUT:.0f} s; try again when it is done"
         ) from None
+    except LockUnavailable as error:
+        raise AddRefused(f"{catalog_path}: cannot lock it against other writers: {error}") from None
 
 
 def _write(plan: Plan) -> None:
@@ -283,14 +298,17 @@ def add(
     confirm: Callable[[Plan], bool] | None = None,
     max_bytes: int = MAX_ARTICLE_BYTES,
     extractor: Extractor | None = None,
+    config: Config | None = None,
 ) -> tuple[Plan, bool]:
-    """Plan, ask (``confirm``), commit. Returns the plan shown and whether it was written."""
+    """Plan, ask (``confirm``), commit. Returns the plan shown and whether it was written.
+    ``config`` is read from the catalog's pyproject.toml when not given."""
+    config = _config(catalog_path, config)
     if options is None:
-        options = Options(articles_folder=articles_folder(catalog_path))
+        options = Options(articles_folder=articles_folder(catalog_path, config))
     document = read_document(file, max_bytes)
-    shown = plan(catalog_path, document, options, extractor)
+    shown = plan(catalog_path, document, options, extractor, config=config)
     if shown.problems:
         raise AddRefused("; ".join(shown.problems))
     if dry_run or (confirm is not None and not confirm(shown)):
         return shown, False
-    return commit(catalog_path, document, options, extractor), True
+    return commit(catalog_path, document, options, extractor, config), True

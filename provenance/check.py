@@ -33,7 +33,7 @@ from provenance.digesting import DigestJob, Progress, digest_all
 from provenance.digests import Mentions
 from provenance.findings import Finding, Location, Severity
 from provenance.grading import Grader
-from provenance.loader import LoadedCatalog, load_catalog
+from provenance.loader import JsonSyntaxError, LoadedCatalog, load_catalog
 from provenance.models import Catalog
 from provenance.namexref import cross_article_variants
 from provenance.positions import Locator, place_findings
@@ -46,10 +46,21 @@ from provenance.validate import file_finding, validate
 
 @dataclass(frozen=True)
 class Invalid:
-    """The catalog failed validation at the schema level: no rules could run."""
+    """The catalog is not JSON or failed validation at the schema level: no rules could run."""
 
     loaded: LoadedCatalog
     findings: list[Finding]
+
+    def as_result(self) -> CheckResult:
+        """The findings as a result with no articles, for the formats that render one (SARIF,
+        GitHub annotations): CI must see why the catalog is invalid, where it is."""
+        return CheckResult(
+            catalog_file=self.loaded.display,
+            catalog=Catalog(schema_version="1.0"),
+            articles=(),
+            findings=tuple(self.findings),
+            rules=tuple(rule.info for rule in all_rules()),
+        )
 
 
 def article_display_paths(catalog_display: str, files: Iterable[str]) -> list[str]:
@@ -234,7 +245,12 @@ def _run_check(
 ) -> CheckResult | Invalid:
     config = config or Config()
     display = display if display is not None else str(path)
-    loaded = load_catalog(path, display)
+    try:
+        loaded = load_catalog(path, display)
+    except JsonSyntaxError as error:
+        # A finding like any other, so that every format reports it where it is.
+        empty = LoadedCatalog(path=path, display=display, text="", data=None, catalog=None)
+        return Invalid(empty, [error.finding])
     # The article files are read once, by the workers, which report those that cannot be.
     validation = validate(loaded, today=today, read_files=False)
     catalog = loaded.catalog

@@ -7,8 +7,11 @@ import gc
 import importlib
 import os
 import sys
+from typing import Annotated
 
 import typer
+
+from provenance.commands.common import ConfigOption, set_global_config
 
 COMMANDS = ("report", "check", "validate", "add", "evidence", "rules", "schema")
 
@@ -21,6 +24,42 @@ app = typer.Typer(
     # Plain click help: rich_utils alone costs over 0.1 s of start-up.
     rich_markup_mode=None,
 )
+
+
+def installed_version() -> str:
+    """The installed distribution's version; the package's own when run from a bare checkout."""
+    from importlib import metadata
+
+    from provenance import DISTRIBUTION, __version__
+
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"provenance {installed_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _global_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the version and exit.",
+            is_eager=True,
+            callback=_print_version,
+        ),
+    ] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Check where each article in a sources.json catalog came from, and how far to trust it."""
+    set_global_config(config)
+
 
 for _name in COMMANDS:
     importlib.import_module(f"provenance.commands.{_name}").register(app)

@@ -147,37 +147,74 @@ class Config(BaseModel):
         return problems
 
 
-def find_pyproject(catalog: Path) -> Path | None:
-    """The pyproject.toml beside the catalog, else the one in the working folder."""
-    for folder in (catalog.resolve().parent, Path.cwd()):
+def _section(path: Path, *, explicit: bool) -> dict[str, object] | None:
+    """The settings a file holds: its [tool.provenance] table; for a file given by --config
+    that is not a pyproject.toml, its top-level table. None when it holds none."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UnusableConfig(f"{path}: no such configuration file") from None
+    except IsADirectoryError:
+        raise UnusableConfig(f"{path}: is a folder, not a configuration file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not valid UTF-8"
+        raise UnusableConfig(f"{path}: cannot read: {reason or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UnusableConfig(f"{path}: not valid TOML: {error}") from None
+    tool = document.get("tool")
+    section = tool.get("provenance") if isinstance(tool, dict) else None
+    if section is None and explicit and path.name != "pyproject.toml":
+        section = document
+    if section is not None and not isinstance(section, dict):
+        raise UnusableConfig(f"{path}: [tool.provenance] must be a table")
+    return section
+
+
+def _upward(folder: Path) -> list[Path]:
+    return [folder, *folder.parents]
+
+
+def find_config(catalog: Path) -> tuple[Path, dict[str, object]] | None:
+    """The nearest pyproject.toml that has a [tool.provenance] table, searched upward from the
+    catalog's folder, then upward from the working folder (as ruff and pytest do: a project's
+    settings apply from any of its subfolders). A pyproject.toml without the table is passed
+    over, so that a sub-project's own pyproject.toml does not hide the repository's settings."""
+    seen: set[Path] = set()
+    for folder in (*_upward(catalog.resolve().parent), *_upward(Path.cwd().resolve())):
+        if folder in seen:
+            continue
+        seen.add(folder)
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
-            return candidate
+            section = _section(candidate, explicit=False)
+            if section is not None:
+                return candidate, section
     return None
 
 
-def load_config(catalog: Path, known: Collection[str] | None = None) -> Config:
-    """The catalog's configuration; with ``known`` (the rule codes), a code in select,
-    extend-select or ignore that names no rule makes it unusable, as a typo would
-    otherwise select nothing and pass."""
-    path = find_pyproject(catalog)
-    if path is None:
-        return Config()
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise UnusableConfig(f"{path}: cannot read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise UnusableConfig(f"{path}: {error}") from None
-    section = document.get("tool", {}).get("provenance", {})
-    if isinstance(section, dict):
-        # The file may write a list of codes as one comma string, as the flags take them.
-        for key in ("select", "extend-select", "ignore"):
-            value = section.get(key)
-            if isinstance(value, str):
-                section[key] = [value]
-            if isinstance(section.get(key), list) and all(isinstance(v, str) for v in section[key]):
-                section[key] = split_codes(section[key])
+def load_config(
+    catalog: Path, known: Collection[str] | None = None, explicit: Path | None = None
+) -> Config:
+    """The settings for ``catalog``: from ``explicit`` (--config) when given, else found.
+    With ``known`` (the rule codes), a code in select, extend-select or ignore that names
+    no rule makes it unusable, as a typo would otherwise select nothing and pass."""
+    if explicit is not None:
+        path = explicit
+        section = _section(explicit, explicit=True) or {}
+    else:
+        found = find_config(catalog)
+        if found is None:
+            return Config()
+        path, section = found
+    section = dict(section)
+    # The file may write a list of codes as one comma string, as the flags take them.
+    for key in ("select", "extend-select", "ignore"):
+        value = section.get(key)
+        if isinstance(value, str):
+            section[key] = [value]
+        listed = section.get(key)
+        if isinstance(listed, list) and all(isinstance(v, str) for v in listed):
+            section[key] = split_codes(listed)
     try:
         config = Config.model_validate(section)
     except ValidationError as error:

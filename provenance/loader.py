@@ -21,6 +21,16 @@ from provenance.models import Catalog
 
 MAX_CATALOG_BYTES = 512 * 1024 * 1024
 
+JSON_SYNTAX_RULE = RuleInfo(
+    code="C000",
+    name="json-syntax",
+    family=Family.CATALOG,
+    severity=Severity.ERROR,
+    summary="The catalog is not valid JSON (a missing comma or quote, a trailing comma, a "
+    "comment), so nothing else in it can be checked until it is fixed.",
+    bad='{"id": "a1" "file": "a1.txt",}',
+    good='{"id": "a1", "file": "a1.txt"}',
+)
 SCHEMA_RULE = RuleInfo(
     code="C001",
     name="schema",
@@ -42,8 +52,53 @@ DUPLICATE_KEY_RULE = RuleInfo(
 )
 
 
+def _pattern_words() -> dict[str, str]:
+    """What each of the schema's patterns asks for, in words: a reader should not have to
+    decode a regular expression to learn that a date is written 2024-03-05."""
+    from provenance import models
+
+    def pattern_of(annotated: Any) -> str:
+        return str(
+            next(meta.pattern for meta in annotated.__metadata__ if getattr(meta, "pattern", None))
+        )
+
+    return {
+        pattern_of(models.PartialDate): "expected a date like 2024-03-05, 2024-03 or 2024, "
+        "or a date and time like 2024-03-05T10:00:00Z",
+        pattern_of(models.Id): "expected an id of lowercase letters, digits, '.', '_' and '-' "
+        "(at most 80, starting with a letter or digit), like 'reuters' or 'bbc-2024-03-05'",
+        pattern_of(models.Url): "expected an absolute http(s) address, like "
+        "https://example.com/news/1, with no spaces",
+        pattern_of(models.LanguageTag): "expected a language tag like 'en', 'ru' or 'az-Latn'",
+        pattern_of(models.Name): "expected a name, not only blanks",
+        r"^[A-Z]{2}$": "expected a two-letter country code in capitals, like 'GB' or 'AZ'",
+        r"^[a-z0-9.-]+\.[a-z]{2,}$": "expected a lowercase domain like 'example.com'",
+        r"^[A-Z][0-9]{3}$": "expected a rule code like 'T003'",
+    }
+
+
+_PATTERN_WORDS: dict[str, str] = {}
+
+
+def pattern_message(value: object, pattern: str) -> str:
+    """A value that does not match a pattern of the schema, said in words."""
+    if not _PATTERN_WORDS:
+        _PATTERN_WORDS.update(_pattern_words())
+    words = _PATTERN_WORDS.get(pattern, f"does not have the expected form ({pattern})")
+    return f"{value!r}: {words}"
+
+
 class UnusableInput(Exception):
     """The input cannot be read as a catalog at all (exit 2). The message is one line."""
+
+
+class JsonSyntaxError(UnusableInput):
+    """The catalog is not JSON. Also a finding, so that `check` can report it in every
+    format (a CI annotation, a SARIF result) at its line and column."""
+
+    def __init__(self, message: str, finding: Finding) -> None:
+        super().__init__(message)
+        self.finding = finding
 
 
 @dataclass
@@ -123,7 +178,11 @@ def parse_json(text: str, display: str, *, keep: bool = True) -> tuple[Any, bool
     try:
         return json.loads(text, object_pairs_hook=pairs), duplicated
     except json.JSONDecodeError as error:
-        raise UnusableInput(f"{display}:{error.lineno}:{error.colno}: {error.msg}") from None
+        where = Location(file=display, line=error.lineno, column=error.colno)
+        finding = JSON_SYNTAX_RULE.finding(f"not valid JSON: {error.msg}", catalog=where)
+        raise JsonSyntaxError(
+            f"{display}:{error.lineno}:{error.colno}: {error.msg}", finding
+        ) from None
     except RecursionError:
         raise UnusableInput(f"{display}: nested too deeply to be a catalog") from None
 
@@ -155,6 +214,8 @@ def _schema_findings(loaded: LoadedCatalog) -> list[Finding]:
         pointer = join_pointer(list(shown.absolute_path))
         at_key = shown.validator == "additionalProperties"
         message = shown.message
+        if shown.validator == "pattern":
+            message = pattern_message(shown.instance, shown.validator_value)
         if at_key:
             known = list(shown.schema.get("properties", {}))
             extras = sorted(set(shown.instance) - set(known))
@@ -213,7 +274,10 @@ def _pydantic_findings(loaded: LoadedCatalog) -> list[Finding]:
     except ValidationError as error:
         return [
             SCHEMA_RULE.finding(
-                detail["msg"], catalog=loaded.locate(join_pointer(list(detail["loc"])))
+                pattern_message(detail["input"], detail["ctx"]["pattern"])
+                if detail["type"] == "string_pattern_mismatch"
+                else detail["msg"],
+                catalog=loaded.locate(join_pointer(list(detail["loc"]))),
             )
             for detail in error.errors()
         ]

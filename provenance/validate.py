@@ -9,7 +9,7 @@ from datetime import date
 from provenance.articles import MAX_ARTICLE_BYTES, ArticleProblem, ArticleReader
 from provenance.domains import registered_domain, url_on_domains
 from provenance.findings import Family, Finding, Location, RuleInfo, Severity
-from provenance.loader import DUPLICATE_KEY_RULE, SCHEMA_RULE, LoadedCatalog
+from provenance.loader import DUPLICATE_KEY_RULE, JSON_SYNTAX_RULE, SCHEMA_RULE, LoadedCatalog
 from provenance.models import Catalog, date_bounds
 
 
@@ -84,6 +84,7 @@ DATE_ORDER = _rule(
 )
 
 CATALOG_RULES: tuple[RuleInfo, ...] = (
+    JSON_SYNTAX_RULE,
     SCHEMA_RULE,
     DUPLICATE_KEY_RULE,
     DUPLICATE_ID,

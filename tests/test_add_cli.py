@@ -23,7 +23,8 @@ def catalog(tmp_path: Path) -> Path:
 
 
 def invoke(catalog: Path, *args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["add", *args, "--catalog", str(catalog)], input=stdin)
+    file, *options = args
+    result = runner.invoke(app, ["add", file, str(catalog), *options], input=stdin)
     return result.exit_code, result.stdout, result.stderr
 
 

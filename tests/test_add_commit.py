@@ -39,11 +39,11 @@ def repo_catalog(tmp_path: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (the lock file aside) and its bytes."""
+    """Every file under ``folder`` and its bytes."""
     return {
         str(path.relative_to(folder)): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and not path.name.endswith(".lock")
+        if path.is_file()
     }
 
 
@@ -244,7 +244,7 @@ def test_concurrent_adds_both_land(fixture_catalog: Path) -> None:
 
 
 def test_writers_are_serialized_by_the_lock(fixture_catalog: Path) -> None:
-    from filelock import FileLock
+    from provenance.locking import catalog_lock
 
     context = multiprocessing.get_context("fork")
     barrier = context.Barrier(2)
@@ -253,7 +253,7 @@ def test_writers_are_serialized_by_the_lock(fixture_catalog: Path) -> None:
         args=(str(fixture_catalog), str(FIXTURES / "ferry-wire.txt"), barrier),
     )
     before = fixture_catalog.read_bytes()
-    with FileLock(f"{fixture_catalog}.lock"):
+    with catalog_lock(fixture_catalog, timeout=5):
         child.start()
         barrier.wait()
         child.join(timeout=3)

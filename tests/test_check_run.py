@@ -33,7 +33,7 @@ def test_the_garbage_collector_is_restored(enabled: bool, tmp_path: Path) -> Non
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
     calls = (
         lambda: run_check(ROOT / "sources.json"),
-        lambda: run_check(tmp_path / "broken.json"),  # raises UnusableInput
+        lambda: run_check(tmp_path / "broken.json"),  # not JSON: Invalid, a C000 finding
     )
     try:
         for call in calls:

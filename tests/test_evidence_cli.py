@@ -43,7 +43,6 @@ def test_catalog_option_resolves_outlets(tmp_path: Path) -> None:
         [
             "evidence",
             str(SEEDS / "002_4732de6aed251bdf.txt"),
-            "--catalog",
             str(SEEDS.parent / "sources.json"),
         ],
     )
@@ -84,9 +83,7 @@ def test_unusable_files_fail_with_one_line_and_exit_2(
 def test_a_bad_catalog_given_explicitly_fails(tmp_path: Path) -> None:
     catalog = tmp_path / "bad.json"
     catalog.write_text("{not json", encoding="utf-8")
-    result = runner.invoke(
-        app, ["evidence", str(FIXTURES / "clean_original.txt"), "--catalog", str(catalog)]
-    )
+    result = runner.invoke(app, ["evidence", str(FIXTURES / "clean_original.txt"), str(catalog)])
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1
 

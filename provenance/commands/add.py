@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from provenance.commands.common import DEFAULT_CATALOG, EXIT_OK, fail, write
+from provenance.commands.common import (
+    DEFAULT_CATALOG,
+    EXIT_OK,
+    ConfigOption,
+    config_file,
+    fail,
+    write,
+)
 
 if TYPE_CHECKING:
     from provenance.adding import Plan
@@ -36,7 +43,17 @@ def _render(plan: Plan) -> str:
 
 
 def _stdin_is_terminal() -> bool:
-    return sys.stdin.isatty()
+    # No standard input at all (its descriptor closed) or a closed stream cannot be asked.
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+CANNOT_ASK = (
+    "not writing without confirmation: standard input is not a terminal, so nobody can be "
+    "asked; pass --yes to write, or --dry-run to only see the entry"
+)
 
 
 def _ask(plan: Plan) -> bool:
@@ -45,6 +62,10 @@ def _ask(plan: Plan) -> bool:
 
 def add_command(
     file: Annotated[Path, typer.Argument(help="A plain-text article or a saved HTML page.")],
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="The catalog file [default: sources.json].", show_default=False),
+    ] = None,
     url: Annotated[
         str | None, typer.Option("--url", help="Where the copy was found (never fetched).")
     ] = None,
@@ -54,9 +75,15 @@ def add_command(
     article_id: Annotated[
         str | None, typer.Option("--id", help="The new article's id (default: from its title).")
     ] = None,
-    catalog: Annotated[
-        Path, typer.Option("--catalog", "-c", help="The catalog file.")
-    ] = DEFAULT_CATALOG,
+    old_catalog: Annotated[
+        Path | None,
+        typer.Option(
+            "--catalog",
+            "-c",
+            hidden=True,
+            help="Deprecated: give the catalog as the argument after FILE.",
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the entry and its findings; write nothing.")
     ] = False,
@@ -64,35 +91,55 @@ def add_command(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse files larger than this.")
     ] = MAX_BYTES,
+    config_path: ConfigOption = None,
 ) -> None:
     """Add an article to the catalog: propose its entry from the file (offline), show it with
     its findings, then copy the text beside the catalog and append the entry atomically.
 
-    Refuses a duplicate id, URL or text, and binary, empty or over-size files (exit 2).
+    Asks before writing unless --yes; refuses (exit 2) when it cannot ask. Refuses a
+    duplicate id, URL or text, and binary, empty or over-size files (exit 2).
     """
     from provenance.adding import AddRefused, add, articles_folder
+    from provenance.config import UnusableConfig, load_config
     from provenance.ingest import IngestError
     from provenance.proposal import Options, ProposalError
 
+    if old_catalog is not None:
+        if path is not None and path != old_catalog:
+            fail(f"two catalogs given ({path} and --catalog {old_catalog}); give one")
+        typer.echo(
+            "warning: --catalog/-c is deprecated; give the catalog as the argument after the "
+            f"file, as the other commands do: provenance add {file} {old_catalog}",
+            err=True,
+        )
+    catalog = path or old_catalog or DEFAULT_CATALOG
+    if not yes and not dry_run and not _stdin_is_terminal():
+        fail(CANNOT_ASK)
     try:
+        config = load_config(catalog, explicit=config_file(config_path))
         options = Options(
             url=url,
             outlet=outlet,
             article_id=article_id,
-            articles_folder=articles_folder(catalog),
+            articles_folder=articles_folder(catalog, config),
         )
-        interactive = not yes and not dry_run and _stdin_is_terminal()
         shown: list[Plan] = []
 
         def confirm(plan: Plan) -> bool:
             shown.append(plan)
             write(_render(plan))
-            return _ask(plan) if interactive else True
+            return yes or _ask(plan)
 
         result, written = add(
-            catalog, file, options, dry_run=dry_run, confirm=confirm, max_bytes=max_bytes
+            catalog,
+            file,
+            options,
+            dry_run=dry_run,
+            confirm=confirm,
+            max_bytes=max_bytes,
+            config=config,
         )
-    except (AddRefused, IngestError, ProposalError) as error:
+    except (AddRefused, IngestError, ProposalError, UnusableConfig) as error:
         fail(str(error))
     if not shown:
         write(_render(result))

@@ -14,10 +14,12 @@ from provenance.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CacheDirOption,
+    ConfigOption,
     ExtendSelectOption,
     IgnoreOption,
     NoCacheOption,
     SelectOption,
+    config_file,
     configure,
     digest_cache,
     fail,
@@ -114,6 +116,7 @@ def check_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
+    config_path: ConfigOption = None,
 ) -> None:
     """Validate the catalog, then run every rule on every article (what CI runs).
 
@@ -136,6 +139,7 @@ def check_command(
         exit_zero=exit_zero,
         quiet=quiet,
         show_acknowledged=show_acknowledged,
+        explicit=config_file(config_path),
     )
     if config.statistics and output_format not in (CheckFormat.text, CheckFormat.json):
         fail(f"--statistics is given as text or json, not {output_format.value}")
@@ -151,8 +155,10 @@ def check_command(
     failed = failing(findings, config.fail_on)
     counts, acknowledged = open_counts(findings)
     text: str | Iterable[str]
-    if output_format in (CheckFormat.sarif, CheckFormat.github) and not isinstance(result, Invalid):
-        text = render(result, output_format.value)
+    if output_format in (CheckFormat.sarif, CheckFormat.github):
+        text = render(
+            result.as_result() if isinstance(result, Invalid) else result, output_format.value
+        )
     elif output_format is CheckFormat.json:
         document: dict[str, Any] = {
             "file": str(path),

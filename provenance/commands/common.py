@@ -27,6 +27,17 @@ CacheDirOption = Annotated[
         show_default=False,
     ),
 ]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Read settings from this file: a pyproject.toml ([tool.provenance]) or a TOML file "
+        "of the same keys [default: the nearest pyproject.toml with [tool.provenance], searched "
+        "upward from the catalog's folder, then from the working folder].",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Read every article again; use no cache.")
 ]
@@ -69,6 +80,7 @@ def configure(
     exit_zero: bool = False,
     quiet: bool = False,
     show_acknowledged: bool = False,
+    explicit: Path | None = None,
 ) -> Config:
     """[tool.provenance] with the flags over it; exit 2 with one line when the file cannot
     be used or a code, there or on the command line, names no rule."""
@@ -77,7 +89,7 @@ def configure(
 
     known = {rule.info.code for rule in all_rules()}
     try:
-        config = load_config(catalog, known).merged(
+        config = load_config(catalog, known, explicit).merged(
             select,
             ignore,
             fail_on,
@@ -108,6 +120,22 @@ def digest_cache(directory: Path | None, no_cache: bool) -> CacheLocation | None
         typer.echo(f"warning: {error}", err=True)
         return None
     return location
+
+
+class _Global:
+    """What was given before the command's name (`provenance --config FILE check`); set by
+    the top-level callback at every invocation, so one run's options never reach the next."""
+
+    config: Path | None = None
+
+
+def set_global_config(path: Path | None) -> None:
+    _Global.config = path
+
+
+def config_file(option: Path | None) -> Path | None:
+    """The command's own --config, else the one given before the command's name."""
+    return option if option is not None else _Global.config
 
 
 class TextOrJson(StrEnum):

@@ -102,12 +102,20 @@ def signals(evidence: Evidence) -> list[tuple[Span, str, str]]:
 
 def evidence_command(
     path: Annotated[Path, typer.Argument(help="The article's text file.")],
+    catalog: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Catalog whose outlets and people resolve names [default: ./sources.json "
+            "when it is there and valid].",
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
         TextOrJson, typer.Option("--format", "-f", help="Output format.")
     ] = TextOrJson.text,
-    catalog: Annotated[
+    old_catalog: Annotated[
         Path | None,
-        typer.Option(help="Catalog whose outlets and people resolve names [./sources.json]."),
+        typer.Option("--catalog", hidden=True, help="Deprecated: give the catalog after the file."),
     ] = None,
     url: Annotated[
         str | None,
@@ -119,8 +127,16 @@ def evidence_command(
 
     from provenance.evidence import extract
 
+    if old_catalog is not None:
+        if catalog is not None and catalog != old_catalog:
+            fail(f"two catalogs given ({catalog} and --catalog {old_catalog}); give one")
+        typer.echo(
+            "warning: --catalog is deprecated; give the catalog as the argument after the "
+            f"file, as the other commands do: provenance evidence {path} {old_catalog}",
+            err=True,
+        )
     text = _read(path)
-    outlets, people = _registries(catalog)
+    outlets, people = _registries(catalog or old_catalog)
     evidence = extract(text, outlets, people)
     from provenance.address import address_date, address_language
 

@@ -12,10 +12,12 @@ from provenance.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CacheDirOption,
+    ConfigOption,
     ExtendSelectOption,
     IgnoreOption,
     NoCacheOption,
     SelectOption,
+    config_file,
     configure,
     digest_cache,
     fail,
@@ -46,6 +48,7 @@ def report_command(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    config_path: ConfigOption = None,
 ) -> None:
     """The provenance report: each article's chain, dates, authors, grade and findings, and
     what travels between articles.
@@ -61,7 +64,7 @@ def report_command(
     from provenance.report.output import write_output
     from provenance.report.progress import ProgressBar
 
-    config = configure(path, select, ignore, extend_select)
+    config = configure(path, select, ignore, extend_select, explicit=config_file(config_path))
     try:
         cache = digest_cache(cache_dir, no_cache)
         with ProgressBar("extracting evidence") as bar:

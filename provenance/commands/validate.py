@@ -10,7 +10,9 @@ from provenance.commands.common import (
     DEFAULT_CATALOG,
     EXIT_FINDINGS,
     EXIT_OK,
+    ConfigOption,
     TextOrJson,
+    config_file,
     fail,
     write,
 )
@@ -21,6 +23,7 @@ def validate_command(
     output_format: Annotated[
         TextOrJson, typer.Option("--format", "-f", help="Output format.")
     ] = TextOrJson.text,
+    config_path: ConfigOption = None,
 ) -> None:
     """Validate a catalog: JSON syntax, the schema, then references, files, URLs and dates.
 
@@ -32,7 +35,7 @@ def validate_command(
     from provenance.validate import validate
 
     try:
-        limit = load_config(path).max_article_bytes
+        limit = load_config(path, explicit=config_file(config_path)).max_article_bytes
         validation = validate(load_catalog(path, str(path)), max_article_bytes=limit)
     except (UnusableInput, UnusableConfig) as error:
         fail(str(error))

@@ -20,7 +20,6 @@ from provenance.results import CheckResult
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
-TOOL_URI = "https://github.com/provenance-tool/provenance"
 FINGERPRINT_KEY = "provenance/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -153,7 +152,6 @@ def document(result: CheckResult) -> dict[str, Any]:
                         "name": "provenance",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": TOOL_URI,
                         "rules": [_rule(rule) for rule in rules],
                     }
                 },
