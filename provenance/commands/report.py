@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,9 +11,13 @@ from provenance.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CacheDirOption,
+    ColorChoice,
+    ColorOption,
     NoCacheOption,
     digest_cache,
     fail,
+    report_width,
+    use_color,
 )
 
 
@@ -39,6 +42,7 @@ def report_command(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    color: ColorOption = ColorChoice.auto,
 ) -> None:
     """The provenance report: each article's chain, dates, authors, grade and findings, and
     what travels between articles.
@@ -68,8 +72,9 @@ def report_command(
         typer.echo("\n".join(lines), err=True)
         typer.echo(f"error: {path} is not a valid catalog; no report written", err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    to_terminal = output is None and sys.stdout.isatty()
-    text = render(result, output_format.value, color=to_terminal)
+    text = render(
+        result, output_format.value, color=use_color(color, output), width=report_width(output)
+    )
     try:
         write_output(text, output)
     except OSError as error:
