@@ -14,6 +14,8 @@ from provenance.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CacheDirOption,
+    ColorChoice,
+    ColorOption,
     ConfigOption,
     ExtendSelectOption,
     IgnoreOption,
@@ -23,6 +25,8 @@ from provenance.commands.common import (
     configure,
     digest_cache,
     fail,
+    paint,
+    use_color,
 )
 from provenance.severity import Severity
 
@@ -37,11 +41,15 @@ class CheckFormat(StrEnum):
     github = "github"
 
 
-def describe(finding: Finding) -> list[str]:
+def describe(finding: Finding, color: bool = False) -> list[str]:
     """A finding as the terminal shows it: its headline, then its evidence, indented."""
-    lines = [finding.headline()]
+    headline = finding.headline()
+    tag = f"[{finding.code} {finding.name}]"
+    if color and headline.endswith(tag):
+        headline = headline[: -len(tag)] + paint(tag, str(finding.severity), color)
+    lines = [headline]
     if finding.acknowledged is not None:
-        lines[0] += f" (acknowledged: {finding.acknowledged})"
+        lines[0] += paint(f" (acknowledged: {finding.acknowledged})", "dim", color)
     for where in finding.evidence:
         quoted = f" {where.snippet!r}" if where.snippet else ""
         lines.append(f"    {where.file}:{where.line}:{where.column}:{quoted}")
@@ -113,6 +121,7 @@ def check_command(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes.")] = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    color: ColorOption = ColorChoice.auto,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")
     ] = None,
@@ -179,6 +188,8 @@ def check_command(
             f"{acknowledged} acknowledged; "
             + (f"{len(failed)} failing (--fail-on {config.fail_on})" if failed else "passed")
         )
+        coloured = use_color(color, output)
+        summary = paint(summary, "error" if failed else "passed", coloured)
         body: Iterable[str]
         if config.quiet:
             body = ()
@@ -187,7 +198,7 @@ def check_command(
         else:
             # Line by line: the findings of a large catalog make hundreds of megabytes.
             shown = (f for f in findings if f.acknowledged is None or config.show_acknowledged)
-            body = ("\n".join(describe(f)) + "\n" for f in shown)
+            body = ("\n".join(describe(f, coloured)) + "\n" for f in shown)
             if acknowledged and not config.show_acknowledged:
                 hidden = (
                     f"{acknowledged} acknowledged findings not shown "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -136,6 +138,62 @@ def set_global_config(path: Path | None) -> None:
 def config_file(option: Path | None) -> Path | None:
     """The command's own --config, else the one given before the command's name."""
     return option if option is not None else _Global.config
+
+
+class ColorChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ColorOption = Annotated[
+    ColorChoice,
+    typer.Option(
+        "--color",
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.",
+        case_sensitive=False,
+    ),
+]
+
+# The width of a report written to a file or a pipe: fixed, so that the same catalog gives
+# the same bytes whatever terminal the command was started from.
+FILE_WIDTH = 100
+# Narrower than this, every line of a report would be a word or two: draw at this width and
+# let the terminal wrap.
+MIN_WIDTH = 40
+
+
+def to_terminal(output: Path | None) -> bool:
+    """Whether the command writes to standard output and that is a terminal."""
+    return (output is None or str(output) == "-") and sys.stdout.isatty()
+
+
+def use_color(choice: ColorChoice, output: Path | None) -> bool:
+    """Colour or not: --color always/never as said; auto only on a terminal and only when
+    NO_COLOR is unset or empty (https://no-color.org: an option given on the command line
+    overrides it)."""
+    if choice is not ColorChoice.auto:
+        return choice is ColorChoice.always
+    if os.environ.get("NO_COLOR"):
+        return False
+    return to_terminal(output) and os.environ.get("TERM") != "dumb"
+
+
+def report_width(output: Path | None) -> int:
+    """The terminal's width (COLUMNS when set, as shutil reads it) on a terminal; the fixed
+    FILE_WIDTH for a file or a pipe."""
+    if not to_terminal(output):
+        return FILE_WIDTH
+    return max(shutil.get_terminal_size((FILE_WIDTH, 24)).columns, MIN_WIDTH)
+
+
+# SGR codes of the styles the plain-text outputs use (the report's, drawn by rich, match).
+_SGR = {"error": "1;31", "warning": "33", "info": "36", "dim": "2", "passed": "32"}
+
+
+def paint(text: str, style: str, color: bool) -> str:
+    """``text`` in ``style`` (a key of _SGR) when ``color``, else unchanged."""
+    return f"\x1b[{_SGR[style]}m{text}\x1b[0m" if color else text
 
 
 class TextOrJson(StrEnum):

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +11,8 @@ from provenance.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     CacheDirOption,
+    ColorChoice,
+    ColorOption,
     ConfigOption,
     ExtendSelectOption,
     IgnoreOption,
@@ -21,6 +22,8 @@ from provenance.commands.common import (
     configure,
     digest_cache,
     fail,
+    report_width,
+    use_color,
 )
 
 
@@ -49,6 +52,7 @@ def report_command(
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     config_path: ConfigOption = None,
+    color: ColorOption = ColorChoice.auto,
 ) -> None:
     """The provenance report: each article's chain, dates, authors, grade and findings, and
     what travels between articles.
@@ -78,8 +82,9 @@ def report_command(
         typer.echo("\n".join(lines), err=True)
         typer.echo(f"error: {path} is not a valid catalog; no report written", err=True)
         raise typer.Exit(EXIT_FINDINGS)
-    to_terminal = output is None and sys.stdout.isatty()
-    text = render(result, output_format.value, color=to_terminal)
+    text = render(
+        result, output_format.value, color=use_color(color, output), width=report_width(output)
+    )
     try:
         write_output(text, output)
     except OSError as error:

@@ -56,7 +56,8 @@ margin:0 0 14px}
 .grade{font-weight:700;border:2px solid var(--fg);border-radius:6px;padding:0 6px}
 .counts span{margin-right:8px}.n-error{color:var(--error)}.n-warning{color:var(--warning)}
 .n-info{color:var(--info)}
-svg.chain{display:block;max-width:100%;height:auto;margin:8px 0}
+.chain-box{overflow-x:auto;max-width:100%;margin:8px 0}
+svg.chain{display:block;max-width:none}
 svg.chain rect{fill:#fff;stroke:#6b7785;stroke-width:1.5}
 svg.chain rect.held{stroke:#1d232a;stroke-width:2.5}
 svg.chain rect.unknown{stroke-dasharray:5 4}
@@ -78,13 +79,18 @@ li.sev-info{border-color:var(--info)}
 .sev-info .sev{color:var(--info)}.code{font-family:ui-monospace,monospace}
 .ack{color:#176b2c;font-size:.9em}
 ul.where{margin:4px 0 0;padding-left:1.2em;font-size:.9em}
-.pair{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin:8px 0}
+.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,22rem),1fr));
+gap:12px;margin:8px 0}
 .pair blockquote{margin:0;padding:8px 10px;background:#fff;border:1px solid var(--line);
 border-radius:6px}
 del{background:var(--del);text-decoration:line-through}ins{background:var(--ins);
 text-decoration:none;font-weight:600}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid var(--line);padding:4px 8px;
+.table-box{overflow-x:auto}table{border-collapse:collapse;width:100%}
+th,td{border:1px solid var(--line);padding:4px 8px;
 text-align:left;vertical-align:top}
+h1,h3,.file,.code,blockquote,li,td{overflow-wrap:anywhere}
+@media (max-width:600px){header,main{padding:0 10px}header{padding-top:10px}
+.card{padding:10px}}
 [hidden]{display:none !important}
 """.strip()
 
@@ -239,7 +245,11 @@ def _article_card(number: int, article: Article, result: CheckResult, acknowledg
         f'<article class="card" id="article-{number}">'
         f'<div class="card-head"><h3>{esc(article.id)}</h3>{grade}{counts}'
         f'<span class="file">{esc(article.file)}</span></div>{headline}'
-        f"{chain_svg(steps, number, article.id)}{_steps_list(steps)}"
+        # The diagram keeps its size and scrolls inside its box: shrunk to a phone's width,
+        # its 12 px labels would be 5 px. Focusable, so that a keyboard can scroll it too.
+        f'<div class="chain-box" tabindex="0" role="region" aria-label="chain of '
+        f'{esc(article.id)}">{chain_svg(steps, number, article.id)}</div>'
+        f"{_steps_list(steps)}"
         f"{_grade(summary) if summary else ''}</article>"
     )
 
@@ -393,8 +403,8 @@ def _shared_section(result: CheckResult) -> str:
         for c in result.name_variants
     )
     names = (
-        f"<table><thead><tr><th>Name</th><th>Person</th><th>Spellings</th><th>Articles</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>"
+        f'<div class="table-box"><table><thead><tr><th>Name</th><th>Person</th>'
+        f"<th>Spellings</th><th>Articles</th></tr></thead><tbody>{rows}</tbody></table></div>"
         if rows
         else "<p>None found.</p>"
     )

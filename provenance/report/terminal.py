@@ -11,6 +11,7 @@ from __future__ import annotations
 from io import StringIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
@@ -26,6 +27,7 @@ from provenance.report.common import (
     chain_steps,
     changes_text,
     clean,
+    counts_text,
     findings_by_article,
     one_line,
     open_text,
@@ -64,10 +66,42 @@ def _chain_cell(result: CheckResult, article: Article) -> Text:
     return chain
 
 
-def _articles_table(result: CheckResult) -> Table:
+# The table's chain column must hold each hop on one line: a wrapped hop splits a name or a
+# date over two lines, and the ids beside a narrow column are cut mid-word. Where it cannot,
+# the articles are listed one under another instead. A hop longer than this wraps anyway.
+LONGEST_HOP = 80
+# What the table spends besides the article and chain columns: the grade and three counts,
+# and one space of padding either side of each of the six columns.
+TABLE_OVERHEAD = 5 + 3 * 3 + 6 * 2
+
+
+def _article_width(result: CheckResult) -> int:
+    """The widest article id or file name: the Article column must hold each one whole."""
+    return max(
+        (cell_len(clean(text)) for a in result.catalog.articles for text in (a.id, a.file)),
+        default=len("Article"),
+    )
+
+
+def _articles(result: CheckResult, width: int) -> RenderableType:
+    """The articles as a table when it fits ``width``, else as a list."""
+    chains = {article.id: _chain_cell(result, article) for article in result.catalog.articles}
+    longest = max(
+        (cell_len(line) for c in chains.values() for line in c.plain.split("\n")), default=0
+    )
+    if width - _article_width(result) - TABLE_OVERHEAD >= min(longest, LONGEST_HOP):
+        return _articles_table(result, chains)
+    return _articles_list(result, chains)
+
+
+def _article_counts(summary: ArticleSummary | None) -> dict[Severity, int]:
+    return summary_counts(summary) if summary else dict.fromkeys(SEVERITIES, 0)
+
+
+def _articles_table(result: CheckResult, chains: dict[str, Text]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True)
-    table.add_column("Article", ratio=2, overflow="fold")
-    table.add_column("Chain: original → … → copy held, with dates and authors", ratio=6)
+    table.add_column("Article", min_width=_article_width(result), overflow="fold")
+    table.add_column("Chain: original → … → copy held, with dates and authors", ratio=1)
     table.add_column("Grade", justify="center", no_wrap=True)
     for severity in SEVERITIES:
         table.add_column(LABELS[severity][0].upper(), justify="right", style=STYLES[severity])
@@ -77,15 +111,38 @@ def _articles_table(result: CheckResult) -> Table:
         name = _t(article.id, "bold")
         name.append("\n")
         name.append(_t(article.file, "dim"))
-        counts = summary_counts(summary) if summary else dict.fromkeys(SEVERITIES, 0)
+        counts = _article_counts(summary)
         grade = _t(summary.grade.code, "bold") if summary else _t("—", "dim")
         table.add_row(
             name,
-            _chain_cell(result, article),
+            chains[article.id],
             grade,
             *(str(counts[s]) for s in SEVERITIES),
         )
     return table
+
+
+def _articles_list(result: CheckResult, chains: dict[str, Text]) -> Group:
+    """For a narrow terminal: each article's id, grade and counts on a line of their own,
+    then its file and its chain, indented."""
+    parts: list[RenderableType] = [
+        Text(),
+        Text("Articles", style="bold underline"),
+        Text("chain: original → … → copy held, with dates and authors", style="dim"),
+    ]
+    summaries = {summary.id: summary for summary in result.articles}
+    for article in result.catalog.articles:
+        summary = summaries.get(article.id)
+        head = _t(article.id, "bold")
+        head.append("  ")
+        head.append(_t(summary.grade.code, "bold") if summary else _t("—", "dim"))
+        head.append(f"  open: {counts_text(_article_counts(summary))}", style="dim")
+        body = _t(article.file, "dim")
+        body.append("\n")
+        body.append(chains[article.id])
+        parts += [Text(), head, Padding(body, (0, 0, 0, 2))]
+    parts.append(Text())
+    return Group(*parts)
 
 
 def _finding(finding: Finding) -> RenderableType:
@@ -257,7 +314,7 @@ def render(result: CheckResult, *, color: bool = False, width: int = 100) -> str
         _environ={},  # COLUMNS, NO_COLOR, TERM... must not change a report saved to a file
     )
     console.print(_header(result))
-    console.print(_articles_table(result))
+    console.print(_articles(result, width))
     for part in _findings_section(result):
         console.print(part)
     for part in _shared_section(result):
