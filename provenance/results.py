@@ -20,8 +20,17 @@ class _Model(BaseModel):
 class Grade(_Model):
     """Admiralty two-part grade: source reliability A-F, information credibility 1-6."""
 
-    reliability: Literal["A", "B", "C", "D", "E", "F"]
-    credibility: int = Field(ge=1, le=6)
+    reliability: Literal["A", "B", "C", "D", "E", "F"] = Field(
+        description="Source reliability (Admiralty code): A completely reliable, B usually "
+        "reliable, C fairly reliable, D not usually reliable, E unreliable, F reliability "
+        "cannot be judged."
+    )
+    credibility: int = Field(
+        ge=1,
+        le=6,
+        description="Information credibility (Admiralty code): 1 confirmed by other sources, "
+        "2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 truth cannot be judged.",
+    )
     reliability_reasons: tuple[str, ...]
     credibility_reasons: tuple[str, ...]
     record: tuple[str, ...] = Field(

@@ -15,7 +15,7 @@ from typing import Literal
 
 from provenance.findings import Finding, Location, Severity
 from provenance.models import Article, Catalog, HeldCopy, Hop
-from provenance.results import ArticleSummary, CheckResult, SharedPassage
+from provenance.results import ArticleSummary, CheckResult, Grade, SharedPassage
 
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 UNKNOWN = "?"
@@ -252,3 +252,25 @@ def attribution_differences(passage: SharedPassage) -> list[str]:
     if len(given) > 1:
         notes.append("given to differs: " + " / ".join(one_line(g, 60) for g in given))
     return notes
+
+
+def grade_rows(grade: Grade) -> list[tuple[str, str, list[str]]]:
+    """(label, value, reasons) for the two axes of the grade and, apart, the record: every
+    format shows the same three rows."""
+    record = list(grade.record)
+    return [
+        ("Reliability", grade.reliability, [r for r in grade.reliability_reasons if r.strip()]),
+        (
+            "Credibility",
+            str(grade.credibility),
+            [r for r in grade.credibility_reasons if r.strip()],
+        ),
+        ("Record", "incomplete" if record else "complete", record),
+    ]
+
+
+def grade_legend() -> list[str]:
+    """What a grade means, as every report prints it (provenance/grading.py)."""
+    from provenance.grading import legend_lines
+
+    return legend_lines()

@@ -28,6 +28,8 @@ from provenance.report.common import (
     chain_text,
     clean,
     findings_by_article,
+    grade_legend,
+    grade_rows,
     marked_side,
     one_line,
     open_text,
@@ -211,16 +213,18 @@ def _steps_list(steps: Sequence[ChainStep]) -> str:
 
 
 def _grade(summary: ArticleSummary) -> str:
-    grade = summary.grade
     lines = []
-    for label, value, reasons in (
-        ("Reliability", grade.reliability, grade.reliability_reasons),
-        ("Credibility", str(grade.credibility), grade.credibility_reasons),
-    ):
-        shown = [one_line(r) for r in reasons if r.strip()]
-        if shown:
-            lines.append(f"<div><b>{label} {esc(value)}</b>: {esc('; '.join(shown))}</div>")
+    for label, value, reasons in grade_rows(summary.grade):
+        shown = f": {esc('; '.join(one_line(r) for r in reasons))}" if reasons else ""
+        lines.append(f"<div><b>{label} {esc(value)}</b>{shown}</div>")
     return '<div class="reasons">' + "".join(lines) + "</div>"
+
+
+def _legend() -> str:
+    items = "".join(f"<li>{esc(line)}</li>" for line in grade_legend())
+    return (
+        f'<details class="legend"><summary>What the grades mean</summary><ul>{items}</ul></details>'
+    )
 
 
 def _counts(counts: dict[Severity, int], acknowledged: int) -> str:
@@ -430,7 +434,7 @@ def render(result: CheckResult) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f"<header><h1>{title}</h1><p>{len(result.catalog.articles)} articles; findings: "
-        f"{esc(open_text(result.findings))}</p></header>\n<main>\n"
+        f"{esc(open_text(result.findings))}</p>{_legend()}</header>\n<main>\n"
         f'<section id="articles"><h2>Articles</h2>{cards}</section>\n'
         f"{_findings_section(result)}\n{_shared_section(result)}\n</main>\n"
         f"<script>{SCRIPT}</script>\n</body></html>\n"

@@ -18,6 +18,8 @@ from provenance.report.common import (
     attribution_text,
     chain_steps,
     findings_by_article,
+    grade_legend,
+    grade_rows,
     marked_side,
     one_line,
     open_text,
@@ -121,13 +123,9 @@ def _findings(result: CheckResult) -> list[str]:
         if summary is not None:
             grade = summary.grade
             lines += ["", f"Grade **{md(grade.code)}**."]
-            for label, value, reasons in (
-                ("Reliability", grade.reliability, grade.reliability_reasons),
-                ("Credibility", str(grade.credibility), grade.credibility_reasons),
-            ):
-                shown = [md(r) for r in reasons if r.strip()]
-                if shown:
-                    lines.append(f"{label} {value}: {'; '.join(shown)}.  ")
+            for label, value, reasons in grade_rows(grade):
+                shown = "; ".join(md(r) for r in reasons)
+                lines.append(f"{label} {value}: {shown}.  " if shown else f"{label} {value}.  ")
         lines.append("")
         for finding in findings:
             lines += _finding(finding)
@@ -194,6 +192,8 @@ def render(result: CheckResult) -> str:
         f"# Provenance report: {md(result.catalog_file)}",
         "",
         f"{len(result.catalog.articles)} articles; findings: {open_text(result.findings)}.",
+        "",
+        *(f"> {md(line)}  " for line in grade_legend()),
         "",
         *_articles(result),
         "",

@@ -29,6 +29,8 @@ from provenance.report.common import (
     clean,
     counts_text,
     findings_by_article,
+    grade_legend,
+    grade_rows,
     one_line,
     open_text,
     reference_index,
@@ -193,15 +195,11 @@ def _grade_lines(summary: ArticleSummary) -> Text:
     text = Text()
     text.append("grade ", style="dim")
     text.append(_t(grade.code, "bold"))
-    for label, reasons in (
-        ("reliability", grade.reliability_reasons),
-        ("credibility", grade.credibility_reasons),
-    ):
-        shown = [one_line(r) for r in reasons if r.strip()]
-        if shown:
-            value = grade.reliability if label == "reliability" else str(grade.credibility)
-            text.append(f"\n  {label} {value}: ", style="dim")
-            text.append(_t("; ".join(shown)))
+    for label, value, reasons in grade_rows(grade):
+        text.append(f"\n  {label.lower()} {value}", style="dim")
+        if reasons:
+            text.append(": ", style="dim")
+            text.append(_t("; ".join(one_line(r) for r in reasons)))
     return text
 
 
@@ -294,6 +292,8 @@ def _header(result: CheckResult) -> Text:
         f"\n{len(result.catalog.articles)} articles; findings: {open_text(result.findings)}"
         "\nE, W, I: open errors, warnings and info of each article"
     )
+    for line in grade_legend():
+        text.append(f"\n{line}", style="dim")
     return text
 
 
