@@ -29,3 +29,27 @@ def test_the_json_reports_schema_says_what_the_grades_mean() -> None:
     assert "record" in grade
     document = json.loads(render(build_result(), "json"))
     assert all("record" in article["grade"] for article in document["articles"])
+
+
+def test_one_speaker_spelled_two_ways_is_shown_as_one() -> None:
+    from provenance.findings import Location
+    from provenance.report.common import attribution_differences
+    from provenance.results import PassageCopy, SharedPassage
+    from provenance.rules._common import one_person
+
+    here = Location(file="f", line=1, column=1)
+
+    def passage(*speakers: str) -> SharedPassage:
+        copies = tuple(
+            PassageCopy(article=f"a{n}", location=here, text="t", speaker=speaker)
+            for n, speaker in enumerate(speakers)
+        )
+        return SharedPassage(kind="quotation", copies=copies, similarity=100.0)
+
+    same = one_person([])
+    assert attribution_differences(passage("Tomas Berg", "Томас Берг"), same) == [
+        "one speaker, spelled: Tomas Berg / Томас Берг"
+    ]
+    assert attribution_differences(passage("Tomas Berg", "Erik Lund"), same) == [
+        "speaker differs: Erik Lund / Tomas Berg"
+    ]

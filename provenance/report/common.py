@@ -242,12 +242,24 @@ def attribution_text(speaker: str | None, given_to: str | None) -> str:
     return said + (f", given to {given_to}" if given_to else "")
 
 
-def attribution_differences(passage: SharedPassage) -> list[str]:
-    """How the copies disagree on who said it and to whom."""
+def attribution_differences(
+    passage: SharedPassage, same_person: Callable[[str, str], bool] | None = None
+) -> list[str]:
+    """How the copies disagree on who said it and to whom. ``same_person``: the checks'
+    notion of one person (rules/_common.one_person), so that one speaker spelled two ways
+    is shown as that, not as two speakers."""
     notes = []
     speakers = sorted({c.speaker or UNKNOWN for c in passage.copies})
     given = sorted({c.given_to or UNKNOWN for c in passage.copies})
-    if len(speakers) > 1:
+    named = [s for s in speakers if s != UNKNOWN]
+    one = (
+        same_person is not None
+        and len(named) == len(speakers) > 1
+        and all(same_person(named[0], other) for other in named[1:])
+    )
+    if one:
+        notes.append("one speaker, spelled: " + " / ".join(one_line(s, 60) for s in speakers))
+    elif len(speakers) > 1:
         notes.append("speaker differs: " + " / ".join(one_line(s, 60) for s in speakers))
     if len(given) > 1:
         notes.append("given to differs: " + " / ".join(one_line(g, 60) for g in given))
@@ -274,3 +286,10 @@ def grade_legend() -> list[str]:
     from provenance.grading import legend_lines
 
     return legend_lines()
+
+
+def person_matcher(result: CheckResult) -> Callable[[str, str], bool]:
+    """The checks' notion of one person, for a report of ``result``."""
+    from provenance.rules._common import one_person
+
+    return one_person(result.catalog.people, result.name_variants)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from provenance.findings import Family, Finding, Severity
@@ -33,6 +33,7 @@ from provenance.report.common import (
     marked_side,
     one_line,
     open_text,
+    person_matcher,
     reference_index,
     safe_url,
     summary_counts,
@@ -363,7 +364,9 @@ def _quote(article: str, location: str, body: str, speaker: str | None, given: s
     )
 
 
-def _passage(number: int, passage: SharedPassage) -> str:
+def _passage(
+    number: int, passage: SharedPassage, same: Callable[[str, str], bool] | None = None
+) -> str:
     reference = passage.copies[reference_index(passage)]
     pairs = []
     for copy in passage.copies:
@@ -388,7 +391,7 @@ def _passage(number: int, passage: SharedPassage) -> str:
             )
             + "</div>"
         )
-    notes = "".join(f"<li>{esc(note)}</li>" for note in attribution_differences(passage))
+    notes = "".join(f"<li>{esc(note)}</li>" for note in attribution_differences(passage, same))
     source = f", likely source <b>{esc(passage.likely_source)}</b>" if passage.likely_source else ""
     reason = f'<p class="muted">{esc(one_line(passage.reason))}</p>' if passage.reason else ""
     return (
@@ -399,7 +402,8 @@ def _passage(number: int, passage: SharedPassage) -> str:
 
 
 def _shared_section(result: CheckResult) -> str:
-    passages = "".join(_passage(n, p) for n, p in enumerate(result.shared, start=1))
+    same = person_matcher(result)
+    passages = "".join(_passage(n, p, same) for n, p in enumerate(result.shared, start=1))
     rows = "".join(
         f"<tr><td>{esc(one_line(c.canonical))}</td><td>{esc(c.person or '?')}</td>"
         f"<td>{' / '.join(esc(one_line(v, 80)) for v in c.variants)}</td>"

@@ -8,6 +8,7 @@ so no text can open a link, an image or raw HTML. Only http(s) URLs become links
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from provenance.findings import Finding, Severity
 from provenance.report.common import (
@@ -23,6 +24,7 @@ from provenance.report.common import (
     marked_side,
     one_line,
     open_text,
+    person_matcher,
     reference_index,
     safe_url,
     summary_counts,
@@ -138,7 +140,9 @@ def _marked(changes: tuple[Change, ...], side: str) -> str:
     return marked_side(changes, side, md, lambda text: f"{mark}{text}{mark}")
 
 
-def _passage(number: int, passage: SharedPassage) -> list[str]:
+def _passage(
+    number: int, passage: SharedPassage, same: Callable[[str, str], bool] | None = None
+) -> list[str]:
     source = f", likely source {md(passage.likely_source)}" if passage.likely_source else ""
     lines = [
         "",
@@ -160,7 +164,7 @@ def _passage(number: int, passage: SharedPassage) -> list[str]:
             f"| {md(copy.article)}{role} | {md(where(copy.location))} | {wording} "
             f"| {md(attribution_text(copy.speaker, copy.given_to))} |"
         )
-    notes = attribution_differences(passage)
+    notes = attribution_differences(passage, same)
     lines += [""] + [f"- {md(note)}" for note in notes] if notes else []
     return lines
 
@@ -171,8 +175,9 @@ def _shared(result: CheckResult) -> list[str]:
         lines.append("Words in **bold** differ from the reference copy's wording.")
     else:
         lines.append("None found.")
+    same = person_matcher(result)
     for number, passage in enumerate(result.shared, start=1):
-        lines += _passage(number, passage)
+        lines += _passage(number, passage, same)
     lines += ["", "## Names spelled several ways", ""]
     if not result.name_variants:
         lines.append("None found.")

@@ -8,6 +8,7 @@ are removed so a text cannot drive the terminal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import StringIO
 
 from rich import box
@@ -33,6 +34,7 @@ from provenance.report.common import (
     grade_rows,
     one_line,
     open_text,
+    person_matcher,
     reference_index,
     summary_counts,
     where,
@@ -225,7 +227,9 @@ def _findings_section(result: CheckResult) -> list[RenderableType]:
     return parts
 
 
-def _passage(number: int, passage: SharedPassage) -> RenderableType:
+def _passage(
+    number: int, passage: SharedPassage, same: Callable[[str, str], bool] | None = None
+) -> RenderableType:
     head = Text()
     head.append(f"{number}. {passage.kind}", style="bold")
     head.append(f"  similarity {passage.similarity:.1f}", style="dim")
@@ -251,7 +255,7 @@ def _passage(number: int, passage: SharedPassage) -> RenderableType:
             for line in changes_text(word_diff(reference.text, copy.text)):
                 body.append("\n    ")
                 body.append(_t(line, "magenta"))
-    for note in attribution_differences(passage):
+    for note in attribution_differences(passage, same):
         body.append("\n")
         body.append(_t(note, "magenta"))
     return Group(head, Padding(body, (0, 0, 0, 2)))
@@ -264,9 +268,10 @@ def _shared_section(result: CheckResult) -> list[RenderableType]:
     ]
     if not result.shared:
         parts.append(Text("none found", style="dim"))
+    same = person_matcher(result)
     for number, passage in enumerate(result.shared, start=1):
         parts.append(Text())
-        parts.append(_passage(number, passage))
+        parts.append(_passage(number, passage, same))
     parts += [Text(), Text("Names spelled several ways", style="bold underline")]
     if not result.name_variants:
         parts.append(Text("none found", style="dim"))
