@@ -305,6 +305,7 @@ def commit(
 
     try:
         with catalog_lock(catalog_path, LOCK_TIMEOUT):
+            _remove_stale(catalog_path, options)
             # Validation only: the full check was shown already, and the lock is held.
             fresh = plan(
                 catalog_path, document, options, extractor, with_check=False, config=config
@@ -322,16 +323,21 @@ def commit(
         raise AddRefused(f"{catalog_path}: cannot lock it against other writers: {error}") from None
 
 
+def _remove_stale(catalog_path: Path, options: Options) -> None:
+    """Remove the temporary files of adds killed mid-write (under the lock, so none is
+    writing now), beside the catalog's real file and in the articles folder."""
+    remove_stale_temporaries(real_target(catalog_path).parent)
+    seeds = resolve_inside(catalog_path.resolve().parent, options.articles_folder)
+    if isinstance(seeds, Path) and seeds.is_dir():
+        remove_stale_temporaries(seeds)
+
+
 def _write(plan: Plan) -> None:
     folder = plan.catalog_path.resolve().parent
     target = resolve_inside(folder, plan.article.file)
     if isinstance(target, ArticleProblem):
         raise AddRefused(f"{plan.article.file}: {target.message}")
     data = plan.proposal.text.encode("utf-8")
-    # Temporary files of adds killed mid-write, here and beside the catalog's real file.
-    remove_stale_temporaries(real_target(plan.catalog_path).parent)
-    if target.parent.is_dir():
-        remove_stale_temporaries(target.parent)
     created_folders: list[Path] = []
     created_text = False
     writing = target

@@ -145,7 +145,7 @@ def test_crash_between_write_and_rename_leaves_the_catalog(
         real_replace(source, target)
 
     monkeypatch.setattr(atomic.os, "replace", crash)
-    with pytest.raises(AddRefused, match="sources.json: cannot write: simulated crash"):
+    with pytest.raises(AddRefused, match=r"sources\.json: cannot write: simulated crash"):
         run_add(fixture_catalog, FIXTURES / "ferry-wire.txt")
     # The catalog is byte-identical, the text copied first was taken back, no temp files.
     assert snapshot(fixture_catalog.parent) == before
