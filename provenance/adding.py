@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -22,7 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from provenance.articles import MAX_ARTICLE_BYTES, ArticleProblem, resolve_inside
-from provenance.atomic import write_atomic
+from provenance.atomic import (
+    describe_write_error,
+    pid_alive,
+    real_target,
+    remove_stale_temporaries,
+    write_atomic,
+)
 from provenance.catalog_edit import EditError, append_article
 from provenance.evidence.model import Evidence
 from provenance.findings import Finding
@@ -162,7 +170,65 @@ def check_candidate(
     """Validate (and check) the catalog with the new entry in a mirror of its folder; the
     findings are located in the real file's lines, as they will be once written."""
     display = str(catalog_path)
-    with tempfile.TemporaryDirectory(prefix="provenance-add-") as temporary:
+    try:
+        return _check_in_mirror(
+            catalog_path, candidate_text, catalog, article, text, display, with_check, config
+        )
+    except OSError as error:
+        where = error.filename or tempfile.gettempdir()
+        raise AddRefused(
+            describe_write_error(
+                where,
+                error,
+                unchanged=f"nothing added; {catalog_path} is as it was",
+                doing="cannot prepare the check of the new entry",
+            )
+        ) from None
+
+
+# The mirror's folder in the temporary directory: named with its run's pid, so that the
+# next add removes the mirror of an add that was killed.
+MIRROR_PREFIX = "provenance-add-"
+_MIRROR = re.compile(rf"^{MIRROR_PREFIX}(?P<pid>\d+)-")
+
+
+def remove_stale_mirrors(parent: Path) -> list[Path]:
+    """Remove the mirror folders of killed adds (this user's, their pid gone); never raises."""
+    removed: list[Path] = []
+    try:
+        names = sorted(os.listdir(parent))
+    except OSError:
+        return removed
+    for name in names:
+        match = _MIRROR.match(name)
+        if match is None or int(match.group("pid")) == os.getpid():
+            continue
+        path = parent / name
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        ours = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        if not stat.S_ISDIR(info.st_mode) or not ours or pid_alive(int(match.group("pid"))):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def _check_in_mirror(
+    catalog_path: Path,
+    candidate_text: str,
+    catalog: Catalog,
+    article: Article,
+    text: str,
+    display: str,
+    with_check: bool,
+    config: Config | None,
+) -> CandidateFindings:
+    remove_stale_mirrors(Path(tempfile.gettempdir()))
+    prefix = f"{MIRROR_PREFIX}{os.getpid()}-"
+    with tempfile.TemporaryDirectory(prefix=prefix) as temporary:
         mirror = Path(temporary)
         _mirror(catalog_path.resolve().parent, catalog, mirror)
         stored = mirror / article.file
@@ -239,6 +305,7 @@ def commit(
 
     try:
         with catalog_lock(catalog_path, LOCK_TIMEOUT):
+            _remove_stale(catalog_path, options)
             # Validation only: the full check was shown already, and the lock is held.
             fresh = plan(
                 catalog_path, document, options, extractor, with_check=False, config=config
@@ -256,6 +323,15 @@ def commit(
         raise AddRefused(f"{catalog_path}: cannot lock it against other writers: {error}") from None
 
 
+def _remove_stale(catalog_path: Path, options: Options) -> None:
+    """Remove the temporary files of adds killed mid-write (under the lock, so none is
+    writing now), beside the catalog's real file and in the articles folder."""
+    remove_stale_temporaries(real_target(catalog_path).parent)
+    seeds = resolve_inside(catalog_path.resolve().parent, options.articles_folder)
+    if isinstance(seeds, Path) and seeds.is_dir():
+        remove_stale_temporaries(seeds)
+
+
 def _write(plan: Plan) -> None:
     folder = plan.catalog_path.resolve().parent
     target = resolve_inside(folder, plan.article.file)
@@ -264,6 +340,7 @@ def _write(plan: Plan) -> None:
     data = plan.proposal.text.encode("utf-8")
     created_folders: list[Path] = []
     created_text = False
+    writing = target
     try:
         if target.exists():
             if target.read_bytes() != data:
@@ -273,12 +350,15 @@ def _write(plan: Plan) -> None:
         else:
             for parent in reversed(target.relative_to(folder).parents[:-1]):
                 if not (folder / parent).exists():
+                    writing = folder / parent
                     (folder / parent).mkdir()
                     created_folders.append(folder / parent)
+            writing = target
             write_atomic(target, data)
             created_text = True
+        writing = plan.catalog_path
         write_atomic(plan.catalog_path, (plan.bom + plan.candidate_text).encode("utf-8"))
-    except BaseException:
+    except BaseException as error:
         # The catalog was not replaced: take back the text it would have named.
         if created_text:
             with contextlib.suppress(OSError):
@@ -286,7 +366,21 @@ def _write(plan: Plan) -> None:
         for created in reversed(created_folders):
             with contextlib.suppress(OSError):
                 created.rmdir()
+        if isinstance(error, OSError):
+            raise AddRefused(
+                describe_write_error(
+                    writing, error, unchanged=f"nothing added; {plan.catalog_path} is as it was"
+                )
+            ) from None
         raise
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two paths name one file (through symlinks and hard links)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def add(
@@ -302,6 +396,11 @@ def add(
 ) -> tuple[Plan, bool]:
     """Plan, ask (``confirm``), commit. Returns the plan shown and whether it was written.
     ``config`` is read from the catalog's pyproject.toml when not given."""
+    if _same_file(file, catalog_path):
+        raise AddRefused(
+            f"{file}: that is the catalog itself, not an article; give an article's text or "
+            "saved page"
+        )
     config = _config(catalog_path, config)
     if options is None:
         options = Options(articles_folder=articles_folder(catalog_path, config))

@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.request import pathname2url
 
 import provenance
+from provenance.atomic import write_atomic
 from provenance.models import Catalog
 
 ENVIRONMENT_VARIABLE = "PROVENANCE_CACHE_DIR"
@@ -119,7 +120,8 @@ def prepare(location: CacheLocation) -> None:
         location.directory.mkdir(parents=True, exist_ok=True)
         tag = location.directory / "CACHEDIR.TAG"
         if not tag.exists():
-            tag.write_text(_CACHEDIR_TAG, encoding="ascii")
+            # Atomically: a tag cut short by a full disk would be kept as it is for good.
+            write_atomic(tag, _CACHEDIR_TAG.encode("ascii"))
         with _connect(location, read_only=False) as connection:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version != FORMAT:

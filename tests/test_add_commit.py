@@ -145,7 +145,7 @@ def test_crash_between_write_and_rename_leaves_the_catalog(
         real_replace(source, target)
 
     monkeypatch.setattr(atomic.os, "replace", crash)
-    with pytest.raises(OSError, match="simulated crash"):
+    with pytest.raises(AddRefused, match=r"sources\.json: cannot write: simulated crash"):
         run_add(fixture_catalog, FIXTURES / "ferry-wire.txt")
     # The catalog is byte-identical, the text copied first was taken back, no temp files.
     assert snapshot(fixture_catalog.parent) == before
@@ -162,7 +162,7 @@ def test_crash_before_the_text_lands(
         raise OSError(errno.EIO, "simulated crash")
 
     monkeypatch.setattr(atomic.os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(AddRefused, match=r"\.txt: cannot write: simulated crash"):
         run_add(fixture_catalog, FIXTURES / "ferry-wire.txt")
     assert snapshot(fixture_catalog.parent) == before
     assert not (fixture_catalog.parent / "fresh").exists()  # the folder made for it is gone
@@ -183,9 +183,10 @@ def test_full_disk_during_the_write(
         real_write(descriptor, data)
 
     monkeypatch.setattr(atomic, "write_all", fill_the_disk)
-    with pytest.raises(OSError) as raised:
+    with pytest.raises(AddRefused) as raised:
         run_add(fixture_catalog, FIXTURES / "ferry-wire.txt")
-    assert raised.value.errno == errno.ENOSPC
+    written = "sources.json" if target == "sources.json" else ".txt"
+    assert f"{written}: cannot write: No space left on device; free some space" in str(raised.value)
     assert snapshot(fixture_catalog.parent) == before
 
 
@@ -196,7 +197,7 @@ def test_full_disk_at_fsync(fixture_catalog: Path, monkeypatch: pytest.MonkeyPat
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(atomic.os, "fsync", no_space)
-    with pytest.raises(OSError):
+    with pytest.raises(AddRefused, match="No space left on device"):
         run_add(fixture_catalog, FIXTURES / "ferry-wire.txt")
     assert snapshot(fixture_catalog.parent) == before
 

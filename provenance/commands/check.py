@@ -22,6 +22,7 @@ from provenance.commands.common import (
     NoCacheOption,
     SelectOption,
     config_file,
+    configuration_files,
     configure,
     digest_cache,
     fail,
@@ -158,7 +159,7 @@ def check_command(
     except (UnusableInput, UnusableConfig) as error:
         fail(str(error))
     from provenance.report import render
-    from provenance.report.output import write_output
+    from provenance.report.output import OutputError, write_report
 
     findings = list(result.findings)
     failed = failing(findings, config.fail_on)
@@ -208,9 +209,17 @@ def check_command(
         quiet_success = config.quiet and not failed and not isinstance(result, Invalid)
         text = chain(body, () if quiet_success else (f"{summary}\n",))
     try:
-        write_output(text, output)
-    except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror or error}")
+        write_report(
+            text,
+            output,
+            path,
+            articles=()
+            if isinstance(result, Invalid)
+            else [a.file for a in result.catalog.articles],
+            others=configuration_files(path, config_path),
+        )
+    except OutputError as error:
+        fail(str(error))
     broken = bool(failed) or isinstance(result, Invalid)
     raise typer.Exit(EXIT_FINDINGS if broken and not config.exit_zero else EXIT_OK)
 

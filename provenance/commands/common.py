@@ -215,3 +215,18 @@ def write(text: str) -> None:
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(EXIT_OK) from None
+
+
+def configuration_files(catalog: Path, option: Path | None) -> list[Path]:
+    """The configuration file a command reads (--config, else the one found upward), so
+    that `-o` can refuse to overwrite it."""
+    explicit = config_file(option)
+    if explicit is not None:
+        return [explicit]
+    from provenance.config import UnusableConfig, find_config
+
+    try:
+        found = find_config(catalog)
+    except (UnusableConfig, OSError):
+        return []
+    return [found[0]] if found else []

@@ -19,6 +19,7 @@ from provenance.commands.common import (
     NoCacheOption,
     SelectOption,
     config_file,
+    configuration_files,
     configure,
     digest_cache,
     fail,
@@ -65,7 +66,7 @@ def report_command(
     from provenance.config import UnusableConfig
     from provenance.loader import UnusableInput
     from provenance.report import render
-    from provenance.report.output import write_output
+    from provenance.report.output import OutputError, write_report
     from provenance.report.progress import ProgressBar
 
     config = configure(path, select, ignore, extend_select, explicit=config_file(config_path))
@@ -86,9 +87,15 @@ def report_command(
         result, output_format.value, color=use_color(color, output), width=report_width(output)
     )
     try:
-        write_output(text, output)
-    except OSError as error:
-        fail(f"{output}: cannot write: {error.strerror or error}")
+        write_report(
+            text,
+            output,
+            path,
+            articles=[article.file for article in result.catalog.articles],
+            others=configuration_files(path, config_path),
+        )
+    except OutputError as error:
+        fail(str(error))
     raise typer.Exit(EXIT_OK)
 
 
