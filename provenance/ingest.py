@@ -19,6 +19,10 @@ _HTML_START = (b"<!doctype html", b"<html")
 _HTML_TAGS = re.compile(rb"<(?:head|body|article|meta|title|p|div)[\s>/]", re.I)
 _LANG = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
 _URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+# The catalog's limits (models.Url, models.Name): page metadata beyond them is left out with
+# a note rather than proposed into an entry the catalog would refuse.
+MAX_URL = 2048
+MAX_NAME = 300
 
 
 class IngestError(Exception):
@@ -45,6 +49,7 @@ class Document:
     text: str
     is_html: bool
     metadata: Metadata
+    notes: tuple[str, ...] = ()  # what of the page's metadata was left out, and why
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
@@ -153,16 +158,41 @@ def extract_html(path: Path, raw: bytes) -> Document:
     # The stored text opens with the headline, as a copied article would.
     if title and not body.lstrip().startswith(title):
         body = f"{title}\n\n{body}"
+    notes: list[str] = []
     url = _clean(data.get("url"))
+    if url is not None and len(url) > MAX_URL:
+        notes.append(
+            f"the page's own address is {len(url)} characters long, over the catalog's "
+            f"{MAX_URL}: left out (give --url)"
+        )
+        url = None
+    author = _clean(data.get("author"))
+    if author is not None:
+        # trafilatura joins several authors with ';', as the proposal splits them again.
+        names = [name.strip() for name in author.split(";")]
+        kept = [name for name in names if name and len(name) <= MAX_NAME]
+        if len(kept) < len([name for name in names if name]):
+            notes.append(
+                f"an author name in the page's metadata is over {MAX_NAME} characters long: "
+                "left out"
+            )
+        author = "; ".join(kept) or None
     metadata = Metadata(
         title=title,
-        author=_clean(data.get("author")),
+        author=author,
         date_published=published if isinstance(published, str) else None,
         site_name=_clean(data.get("sitename")),
-        url=url if url and _URL.match(url) else None,
+        # fullmatch: `$` would also match before a final newline.
+        url=url if url and _URL.fullmatch(url) else None,
         language=language,
     )
-    return Document(source=path, text=normalise_text(body), is_html=True, metadata=metadata)
+    return Document(
+        source=path,
+        text=normalise_text(body),
+        is_html=True,
+        metadata=metadata,
+        notes=tuple(notes),
+    )
 
 
 def read_document(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Document:

@@ -119,3 +119,116 @@ def test_numbers_up_to_the_limit_are_read_as_numbers() -> None:
     assert parse_json(f"[{short}9]", "x")[0] == [OversizedNumber(MAX_NUMBER_CHARS + 1)]
     index = PositionIndex('{"a": ' + "9" * 5000 + ', "b": 1}')
     assert (index.value("/b").line, index.value("/b").column) == (1, 5014)
+
+
+# --- `add`: odd options, page metadata beyond the catalog's limits, odd `seeds` -------------
+
+
+@pytest.fixture
+def add_catalog(tmp_path: Path) -> Path:
+    shutil.copytree(ADD_FIXTURES / "catalog", tmp_path / "catalog")
+    return tmp_path / "catalog" / "sources.json"
+
+
+def _add(catalog: Path, file: Path, *options: str) -> tuple[int, str, str]:
+    return _invoke("add", str(file), str(catalog), "--dry-run", *options)
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        (
+            "https://example.com/" + "a" * 2100,
+            "2120 characters long; the catalog takes at most 2048",
+        ),
+        ("https://example.com/a\n", "is not an absolute http(s) URL"),
+        ("https://example.com/a b", "is not an absolute http(s) URL"),
+        ("ftp://example.com/a", "is not an absolute http(s) URL"),
+    ],
+)
+def test_an_odd_url_option_is_one_line(add_catalog: Path, url: str, words: str) -> None:
+    before = add_catalog.read_bytes()
+    code, _stdout, stderr = _add(add_catalog, ADD_FIXTURES / "ferry-wire.txt", "--url", url)
+    assert code == 2 and stderr.startswith("error: --url ") and stderr.count("\n") == 1, stderr
+    assert words in stderr and len(stderr) < 300
+    assert add_catalog.read_bytes() == before
+
+
+@pytest.mark.parametrize("article_id", ["abc\n", "ABC", "", "a" * 81, "-a"])
+def test_an_odd_id_option_is_one_line(add_catalog: Path, article_id: str) -> None:
+    code, _stdout, stderr = _add(add_catalog, ADD_FIXTURES / "ferry-wire.txt", "--id", article_id)
+    assert code == 2 and stderr.startswith("error: --id ") and stderr.count("\n") == 1, stderr
+
+
+def _page(tmp_path: Path, old: str, new: str) -> Path:
+    page = tmp_path / "page.html"
+    text = (ADD_FIXTURES / "coastal-herald-ferry.html").read_text(encoding="utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new), encoding="utf-8")
+    return page
+
+
+def test_a_page_address_over_the_limit_is_left_out_with_a_note(
+    add_catalog: Path, tmp_path: Path
+) -> None:
+    long_url = "https://www.thecoastalherald.co.uk/" + "a" * 2100
+    page = _page(
+        tmp_path,
+        "https://www.thecoastalherald.co.uk/news/2025/03/island-ferry-service-cut",
+        long_url,
+    )
+    code, stdout, stderr = _add(add_catalog, page)
+    assert code == 0, stderr
+    assert "note: the page's own address is 2135 characters long" in stdout
+    assert long_url not in stdout
+    # Given on the command line instead, the page's address is not needed.
+    code, stdout, _ = _add(add_catalog, page, "--url", "https://www.thecoastalherald.co.uk/n/1")
+    assert code == 0 and '"url": "https://www.thecoastalherald.co.uk/n/1"' in stdout
+
+
+def test_a_page_author_over_the_limit_is_left_out_with_a_note(
+    add_catalog: Path, tmp_path: Path
+) -> None:
+    page = _page(tmp_path, "Eilidh MacLeod", "Bob " * 100)
+    code, stdout, stderr = _add(add_catalog, page)
+    assert code == 0, stderr
+    assert "note: an author name in the page's metadata is over 300 characters long" in stdout
+    assert "Bob Bob Bob" not in stdout.split("Findings for")[0].split("note:")[0]
+
+
+@pytest.mark.parametrize(
+    ("seeds", "words"),
+    [
+        ("", "the path is empty"),
+        ("sources.json", "sources.json is a file, not a folder"),
+        ("sources.json/texts", "sources.json is a file, not a folder"),
+        ("../elsewhere", "climbs out"),
+        ("b/" * 600, "the proposed entry is invalid at file"),
+    ],
+)
+def test_a_seeds_setting_naming_no_usable_folder_is_one_line(
+    add_catalog: Path, seeds: str, words: str
+) -> None:
+    (add_catalog.parent / "pyproject.toml").write_text(
+        f"[tool.provenance]\nseeds = {json.dumps(seeds)}\n", encoding="utf-8"
+    )
+    before = sorted(add_catalog.parent.rglob("*"))
+    code, _stdout, stderr = _invoke(
+        "add", str(ADD_FIXTURES / "ferry-wire.txt"), str(add_catalog), "--yes"
+    )
+    assert code == 2 and stderr.startswith("error: ") and stderr.count("\n") == 1, stderr
+    assert words in stderr
+    assert sorted(add_catalog.parent.rglob("*")) == before
+
+
+def test_seeds_dot_puts_the_text_beside_the_catalog(add_catalog: Path) -> None:
+    (add_catalog.parent / "pyproject.toml").write_text(
+        '[tool.provenance]\nseeds = "."\n', encoding="utf-8"
+    )
+    code, _stdout, stderr = _invoke(
+        "add", str(ADD_FIXTURES / "ferry-wire.txt"), str(add_catalog), "--yes", "--id", "ferry-1"
+    )
+    assert code == 0, stderr
+    entry = json.loads(add_catalog.read_text(encoding="utf-8"))["articles"][-1]
+    assert entry["id"] == "ferry-1" and "/" not in entry["file"]
+    assert (add_catalog.parent / entry["file"]).is_file()
