@@ -128,6 +128,9 @@ def _html_language(tree: Any) -> str | None:
 
 def extract_html(path: Path, raw: bytes) -> Document:
     """Body text and metadata of a saved page, with trafilatura and htmldate, offline."""
+    from provenance.offline import import_urllib3_offline
+
+    import_urllib3_offline()  # both import urllib3 (for downloads this module never asks for)
     import htmldate
     import trafilatura
 
