@@ -232,3 +232,99 @@ def test_seeds_dot_puts_the_text_beside_the_catalog(add_catalog: Path) -> None:
     entry = json.loads(add_catalog.read_text(encoding="utf-8"))["articles"][-1]
     assert entry["id"] == "ferry-1" and "/" not in entry["file"]
     assert (add_catalog.parent / entry["file"]).is_file()
+
+
+# --- a saved page's encoding, checked against its bytes -----------------------------------------
+
+ACCENTED = "Résidents of the outer îslands café naïve"
+
+
+def _encoded_page(tmp_path: Path, name: str, encoding: str, declared: str | None) -> Path:
+    text = (ADD_FIXTURES / "coastal-herald-ferry.html").read_text(encoding="utf-8")
+    text = text.replace("Residents of the outer islands", ACCENTED)
+    meta = '<meta charset="utf-8">'
+    text = text.replace(meta, f'<meta charset="{declared}">' if declared else "")
+    page = tmp_path / name
+    page.write_bytes(text.encode(encoding))
+    return page
+
+
+@pytest.mark.parametrize(
+    ("encoding", "declared", "note"),
+    [
+        ("utf-8", "utf-8", None),
+        ("latin-1", "iso-8859-1", None),
+        ("utf-16", "utf-8", None),  # with a BOM: the BOM is what counts
+        ("utf-16-le", "utf-16", None),  # without a BOM
+        ("utf-16-be", None, None),
+        ("latin-1", "utf-8", "declares utf-8 but its bytes are not that: read as cp1252"),
+        ("latin-1", None, "declares no charset and is not UTF-8: read as cp1252"),
+        ("utf-8", "iso-8859-1", "declares iso8859-1 but its bytes are UTF-8"),
+    ],
+)
+def test_a_page_is_read_in_the_encoding_its_bytes_are_in(
+    tmp_path: Path, encoding: str, declared: str | None, note: str | None
+) -> None:
+    from provenance.ingest import read_document
+
+    document = read_document(_encoded_page(tmp_path, "page.html", encoding, declared))
+    assert ACCENTED in document.text
+    assert "\ufffd" not in document.text
+    encoding_notes = [n for n in document.notes if "declares" in n]
+    if note is None:
+        assert encoding_notes == []
+    else:
+        assert len(encoding_notes) == 1 and note in encoding_notes[0], encoding_notes
+
+
+def test_a_cyrillic_page_that_claims_utf8_is_read_as_detected(tmp_path: Path) -> None:
+    from provenance.ingest import read_document
+
+    text = (ADD_FIXTURES / "coastal-herald-ferry.html").read_text(encoding="utf-8")
+    words = "Жители островов получат паром три раза в неделю, сообщил оператор"
+    page = tmp_path / "page.html"
+    page.write_bytes(text.replace("Residents of the outer islands", words).encode("cp1251"))
+    document = read_document(page)
+    assert words in document.text
+    assert document.notes == (
+        "the page declares utf-8 but its bytes are not that: read as cp1251 (detected)",
+    )
+
+
+def test_a_utf16_text_file_is_read_and_a_binary_one_refused(tmp_path: Path) -> None:
+    from provenance.ingest import IngestError, read_document
+
+    plain = tmp_path / "wire.txt"
+    plain.write_bytes("Résidents said the ferry is late.\nA second line.\n".encode("utf-16"))
+    assert read_document(plain).text == "Résidents said the ferry is late.\nA second line.\n"
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    with pytest.raises(IngestError, match="binary"):
+        read_document(binary)
+
+
+def test_a_page_no_encoding_fits_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from provenance import ingest
+
+    monkeypatch.setattr(ingest, "_detected", lambda raw: None)
+    page = _encoded_page(tmp_path, "page.html", "latin-1", "utf-8")
+    with pytest.raises(ingest.IngestError) as raised:
+        ingest.read_document(page)
+    assert str(raised.value) == (
+        f"{page}: the page declares utf-8 but its bytes are not that charset, and no "
+        "encoding fits its bytes; save it as UTF-8"
+    )
+
+
+def test_add_stores_the_letters_of_a_latin1_page_that_claims_utf8(
+    add_catalog: Path, tmp_path: Path
+) -> None:
+    page = _encoded_page(tmp_path, "page.html", "latin-1", "utf-8")
+    code, stdout, stderr = _invoke("add", str(page), str(add_catalog), "--yes", "--id", "ferry-l1")
+    assert code == 0, stderr
+    assert "note: the page declares utf-8 but its bytes are not that: read as cp1252" in stdout
+    entry = json.loads(add_catalog.read_text(encoding="utf-8"))["articles"][-1]
+    stored = (add_catalog.parent / entry["file"]).read_text(encoding="utf-8")
+    assert ACCENTED in stored
