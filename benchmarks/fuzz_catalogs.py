@@ -10,7 +10,7 @@ Every catalog goes through `validate`, and every N-th also through `check`; each
 with exit 0, 1 or 2, no exception, no traceback, and for exit 2 exactly one `error:` line.
 The first failure stops the run and saves its catalog (--keep FILE) to replay it.
 
-A separate, longer job than the test suite (about four minutes for 10,000 on one core); the
+A separate, longer job than the test suite (10,000 took 810 s on a busy two-core machine); the
 same seed gives the same catalogs. Exit 0 when every catalog ended cleanly, 1 otherwise.
 """
 
