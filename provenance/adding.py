@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from provenance.articles import MAX_ARTICLE_BYTES, ArticleProblem, resolve_inside
 from provenance.atomic import (
     describe_write_error,
@@ -90,6 +92,20 @@ def articles_folder(catalog_path: Path, config: Config | None = None) -> str:
     if not value.strip() or isinstance(resolved, ArticleProblem):
         reason = resolved.message if isinstance(resolved, ArticleProblem) else "empty"
         raise AddRefused(f"[tool.provenance] seeds = {value!r}: {reason}")
+    # Refused here, before anything is read: a file on the way (seeds = "sources.json") would
+    # otherwise fail only when the text is copied, as an OSError.
+    for ancestor in (resolved, *resolved.parents):
+        try:
+            if ancestor.is_dir():
+                break
+            if os.path.lexists(ancestor):
+                raise AddRefused(
+                    f"[tool.provenance] seeds = {value!r}: {ancestor} is a file, not a folder"
+                )
+        except OSError as error:
+            raise AddRefused(
+                f"[tool.provenance] seeds = {value!r}: {error.strerror or error}"
+            ) from None
     return value.strip().replace("\\", "/").rstrip("/") or "."
 
 
@@ -258,7 +274,16 @@ def plan(
     loaded, catalog, bom = _read_catalog(catalog_path)
     before = validate(loaded)
     evidence = (extractor or default_extractor)(document.text, catalog.outlets, catalog.people)
-    proposal = propose(document, evidence, catalog, options)
+    try:
+        proposal = propose(document, evidence, catalog, options)
+    except ValidationError as error:
+        # A value the checks before missed (a limit of the catalog's schema): one line, not
+        # pydantic's report.
+        detail = error.errors()[0]
+        where = ".".join(str(part) for part in detail["loc"])
+        raise AddRefused(
+            f"{document.source}: the proposed entry is invalid at {where}: {detail['msg']}"
+        ) from None
     problems = conflicts(proposal.article, proposal.text, catalog, before.texts)
     entry = proposal.article.model_dump(by_alias=True, mode="json")
     outlets = [outlet.model_dump(by_alias=True, mode="json") for outlet in proposal.outlets]

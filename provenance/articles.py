@@ -80,7 +80,13 @@ def _plain_split(relative: str) -> tuple[str, str] | None:
 
 def _checked_split(relative: str) -> tuple[str, str] | ArticleProblem:
     """(folder, name) of ``relative`` as pathlib reads it, or why it leaves the folder."""
+    if not relative:
+        return ArticleProblem("the path is empty")
     candidate = PurePath(relative)
+    if not candidate.parts:
+        # '.' or './' (pathlib drops the dots): the catalog's folder itself, which the reader
+        # then refuses as a folder, and which a setting naming a folder may mean.
+        return ".", ""
     if candidate.is_absolute() or relative.startswith(("/", "\\")) or ":" in candidate.parts[0]:
         return ArticleProblem(
             f"{relative!r} is an absolute path; use one relative to the catalog", True

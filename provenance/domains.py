@@ -9,6 +9,9 @@ from typing import Any
 
 @cache
 def _extractor() -> Any:
+    from provenance.offline import import_urllib3_offline
+
+    import_urllib3_offline()  # tldextract imports requests, and so urllib3
     import tldextract
 
     # suffix_list_urls=() keeps tldextract on the snapshot it ships: never the network.

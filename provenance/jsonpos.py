@@ -22,9 +22,38 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+# Python's int() refuses a string of more than 4,300 digits (sys.int_max_str_digits, which
+# cannot be lowered below 640) with a ValueError, which json.loads lets through: a longer
+# number is kept as a marker instead, which the loader reports as a schema error at its place.
+# No catalog value is a number, let alone one this long.
+MAX_NUMBER_CHARS = 640
+
+
+@dataclass(frozen=True)
+class OversizedNumber:
+    """A JSON number too long to convert (``MAX_NUMBER_CHARS``); ``length`` in characters."""
+
+    length: int
+
+    def __repr__(self) -> str:
+        # jsonschema quotes the value with repr() in its messages ('... is not of type').
+        return f"a number {self.length} characters long"
+
+
+def parse_int(literal: str) -> int | OversizedNumber:
+    return int(literal) if len(literal) <= MAX_NUMBER_CHARS else OversizedNumber(len(literal))
+
+
+def parse_float(literal: str) -> float | OversizedNumber:
+    return float(literal) if len(literal) <= MAX_NUMBER_CHARS else OversizedNumber(len(literal))
+
+
 # The C scanner behind raw_decode, called directly: its Python wrapper only adds a call per
-# article to the listing (an instance attribute the stubs do not declare).
-_SCAN_ONCE: Callable[[str, int], tuple[Any, int]] = vars(json.JSONDecoder())["scan_once"]
+# article to the listing (an instance attribute the stubs do not declare). With the hooks
+# above, so that skipping a huge number does not convert it.
+_SCAN_ONCE: Callable[[str, int], tuple[Any, int]] = vars(
+    json.JSONDecoder(parse_int=parse_int, parse_float=parse_float)
+)["scan_once"]
 # Containers below the top two levels (inside one article) kept listed: findings come
 # article by article, so older ones are done with.
 DEEP_KEPT = 256

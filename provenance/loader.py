@@ -16,7 +16,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from provenance.findings import Family, Finding, Location, RuleInfo, Severity
-from provenance.jsonpos import PositionIndex, duplicate_keys, join_pointer
+from provenance.jsonpos import (
+    MAX_NUMBER_CHARS,
+    OversizedNumber,
+    PositionIndex,
+    duplicate_keys,
+    join_pointer,
+    parse_float,
+    parse_int,
+)
 from provenance.models import Catalog
 
 MAX_CATALOG_BYTES = 512 * 1024 * 1024
@@ -176,7 +184,10 @@ def parse_json(text: str, display: str, *, keep: bool = True) -> tuple[Any, bool
         return dict(items) if keep else None
 
     try:
-        return json.loads(text, object_pairs_hook=pairs), duplicated
+        document = json.loads(
+            text, object_pairs_hook=pairs, parse_int=parse_int, parse_float=parse_float
+        )
+        return document, duplicated
     except json.JSONDecodeError as error:
         where = Location(file=display, line=error.lineno, column=error.colno)
         finding = JSON_SYNTAX_RULE.finding(f"not valid JSON: {error.msg}", catalog=where)
@@ -205,12 +216,37 @@ def _schema_errors(data: Any) -> Iterator[Any]:
     return Draft202012Validator(committed_catalog_schema()).iter_errors(data)  # type: ignore[no-any-return]
 
 
+def _oversized_numbers(data: Any) -> Iterator[tuple[list[str | int], OversizedNumber]]:
+    """Where the document holds a number too long to read, and that number. A loop, not
+    recursion: the document may nest as deep as json.loads allows."""
+    pending: list[tuple[list[str | int], Any]] = [([], data)]
+    while pending:
+        path, value = pending.pop()
+        if isinstance(value, OversizedNumber):
+            yield path, value
+        elif isinstance(value, dict):
+            pending.extend(([*path, key], child) for key, child in reversed(value.items()))
+        elif isinstance(value, list):
+            pending.extend(
+                ([*path, index], child) for index, child in reversed(list(enumerate(value)))
+            )
+
+
 def _schema_findings(loaded: LoadedCatalog) -> list[Finding]:
     from jsonschema.exceptions import best_match
 
-    findings = []
+    findings = [
+        SCHEMA_RULE.finding(
+            f"{number!r}: too long to read (at most {MAX_NUMBER_CHARS}); no catalog value "
+            "is a number",
+            catalog=loaded.locate(join_pointer(path)),
+        )
+        for path, number in _oversized_numbers(loaded.data)
+    ]
     for error in _schema_errors(loaded.data):
         shown = best_match(_branch_errors(error.context)) if error.context else error
+        if isinstance(shown.instance, OversizedNumber):
+            continue  # said above, in its own words
         pointer = join_pointer(list(shown.absolute_path))
         at_key = shown.validator == "additionalProperties"
         message = shown.message

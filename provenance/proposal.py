@@ -47,6 +47,7 @@ MAX_ID = 80
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 _LANGUAGE_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
 _URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+MAX_URL = 2048  # the catalog schema's limit (models.Url)
 # 'Translated ... by NAME': up to four capitalised words or initials; a full stop after a
 # word ends the name (linear: no nested quantifiers).
 _TRANSLATOR = re.compile(
@@ -935,9 +936,16 @@ def propose(
     match_outlet: MatchOutlet = evidence_match_outlet,
 ) -> Proposal:
     """The entry `provenance add` would write for ``document``."""
-    notes: list[str] = []
+    notes: list[str] = list(document.notes)
     url = options.url or document.metadata.url
-    if url is not None and not _URL.match(url):
+    # fullmatch, not match: Python's `$` also matches before a final newline, which the
+    # catalog's (Rust) validation then refuses with a traceback.
+    if url is not None and len(url) > MAX_URL:
+        raise ProposalError(
+            f"--url {url[:60]!r}... is {len(url)} characters long; the catalog takes at most "
+            f"{MAX_URL}"
+        )
+    if url is not None and not _URL.fullmatch(url):
         raise ProposalError(f"--url {url!r} is not an absolute http(s) URL")
     publisher = _publisher(document, url, options, catalog, match_outlet)
     notes.extend(publisher.notes)
@@ -1060,7 +1068,7 @@ def propose(
     headline = " ".join(headline.split())[:10_000] if headline else None
     title_slug = slug(headline or document.source.stem)
     if options.article_id is not None:
-        if not _ID.match(options.article_id):
+        if not _ID.fullmatch(options.article_id):
             raise ProposalError(
                 f"--id {options.article_id!r}: use lowercase letters, digits, '.', '_' and '-' "
                 "(at most 80, starting with a letter or digit)"
