@@ -70,6 +70,20 @@ def capitalised(size: int) -> str:
     return _fill(lambda i: " ".join(rng.choice(caps) for _ in range(30)), size)
 
 
+def many_names(size: int) -> str:
+    """Distinct invented names and lone capitalised words: every pair is a comparison."""
+    rng = random.Random(4)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    return _fill(
+        lambda i: f"{word().capitalize()} {word().capitalize()} met {word().capitalize()}.",
+        size,
+        " ",
+    )
+
+
 def punctuation(size: int) -> str:
     return _fill(lambda i: "-.,;:!?*=_/()[]" * 7, size, "")
 
@@ -101,6 +115,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "one-line-quotes": one_line_quotes,
     "quote-marks": quote_marks,
     "capitalised": capitalised,
+    "many-names": many_names,
     "punctuation": punctuation,
     "digits": digits,
     "digit-lines": digit_lines,

@@ -22,6 +22,9 @@ _CLOSING = re.compile("[" + re.escape("".join(sorted(set("".join(_CLOSERS.values
 _OPENERS = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
 MIN_UNATTRIBUTED_WORDS = 4  # shorter unattributed quotes are scare quotes or titles
 AFTER_WINDOW, BEFORE_WINDOW = 120, 160
+# A long interview holds a few hundred quotations; past this many a text is a dump or an
+# attack, and each further one costs a span and a model (time and memory without a bound).
+MAX_QUOTATIONS = 2_000
 
 _VERBS = (
     r"said|says|say|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|stated|states"
@@ -127,7 +130,8 @@ def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str |
     return speaker, verb, given
 
 
-def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
+def _quotes_on(ctx: Context, line: Line, limit: int) -> list[Quotation]:
+    """At most ``limit`` quotations of ``line``."""
     text = line.text
     if _OPENERS.search(text) is None:
         return []
@@ -170,6 +174,8 @@ def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
                         given_to_outlet=match_outlet(given, ctx.outlets) if given else None,
                     )
                 )
+        if len(found) >= limit:
+            break
         position = end + 1
     return found
 
@@ -178,5 +184,7 @@ def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
 def quotations(ctx: Context) -> tuple[Quotation, ...]:
     found: list[Quotation] = []
     for line in ctx.source.content:
-        found.extend(_quotes_on(ctx, line))
+        found.extend(_quotes_on(ctx, line, MAX_QUOTATIONS - len(found)))
+        if len(found) >= MAX_QUOTATIONS:
+            break
     return tuple(found)
