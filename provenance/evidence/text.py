@@ -19,6 +19,14 @@ _WORD = re.compile(r"\S+")
 MAX_LINES = 10_000
 
 
+def beyond_max_lines(text: str) -> bool:
+    """Whether extraction reads only a prefix of ``text`` (more than ``MAX_LINES`` non-blank
+    lines), for the caller to say so. Counts newlines first: a page never gets near."""
+    if text.count("\n") < MAX_LINES:
+        return False
+    return sum(1 for piece in text.split("\n") if piece and not piece.isspace()) > MAX_LINES
+
+
 class Line(NamedTuple):
     """One line of the source: ``start``/``end`` are offsets of its stripped content.
 
