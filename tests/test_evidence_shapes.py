@@ -93,3 +93,15 @@ def test_running_out_of_memory_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert code == 2, stderr
     assert stderr.count("\n") == 1 and stderr.startswith("error: "), stderr
     assert "out of memory" in stderr and "Traceback" not in stderr
+
+
+def test_a_text_read_in_part_has_no_end_reading() -> None:
+    # The last line read ends without a full stop and is a name: in a whole text, a cut
+    # and a sign-off; here only where reading stopped.
+    lines = ["The council met on Tuesday to vote on the plan." for _ in range(MAX_LINES - 2)]
+    text = "\n".join([*lines, "and the vote was put off until", "Anna Berg", "More."])
+    evidence = extract(text)
+    assert evidence.sign_offs == ()
+    assert all(cut.kind.value != "end" for cut in evidence.truncation)
+    whole = extract("\n".join([*lines[:50], "and the vote was put off until the", "Anna Berg"]))
+    assert whole.sign_offs[0].name == "Anna Berg"

@@ -703,6 +703,8 @@ MAX_SIGN_OFF_CHARS = 60
 @extractor("sign_offs")
 def sign_offs(ctx: Context) -> tuple[SignOff, ...]:
     """A name alone on the last body line (after it: only credits and residue)."""
+    if ctx.source.capped:
+        return ()  # read only in part (MAX_LINES): the last line read is not the last line
     skip = {r.span.line for r in ctx.get("residue")} | {c.span.line for c in ctx.get("credits")}
     skip |= {b.span.line for b in ctx.get("bylines")}
     skip |= {c.span.line for c in ctx.get("contributors")}
