@@ -42,7 +42,7 @@ def _surname(name: str) -> str:
 
 # A long read names its people a few hundred times; each mention is a span and a model, so
 # a text of a million capitalised words would hold a million of them.
-MAX_MENTIONS = 5_000
+MAX_MENTIONS = 2_000
 # Word-to-surname comparisons for near spellings: a page makes some tens of thousands.
 MAX_NEAR_PAIRS = 1_000_000
 # Distinct surnames under one first letter compared for variant spellings (first seen first).
