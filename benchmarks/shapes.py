@@ -92,6 +92,14 @@ def many_names(size: int) -> str:
     )
 
 
+def scare_quotes(size: int) -> str:
+    return _fill(lambda i: "“a”", size, " ")
+
+
+def month_dates(size: int) -> str:
+    return _fill(lambda i: f"{i % 28 + 1} January {2000 + i % 25},", size, " ")
+
+
 def punctuation(size: int) -> str:
     return _fill(lambda i: "-.,;:!?*=_/()[]" * 7, size, "")
 
@@ -124,6 +132,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "quote-marks": quote_marks,
     "capitalised": capitalised,
     "many-names": many_names,
+    "scare-quotes": scare_quotes,
+    "month-dates": month_dates,
     "punctuation": punctuation,
     "digits": digits,
     "digit-lines": digit_lines,

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.evidence import byline as byline_module
-from provenance.evidence import extract, headline, names, quotes
+from provenance.evidence import dates, extract, headline, names, quotes
 from provenance.evidence.text import MAX_LINES, Source, beyond_max_lines
 from tests.test_hardening_resources import run_capped
 
@@ -105,3 +105,17 @@ def test_a_text_read_in_part_has_no_end_reading() -> None:
     assert all(cut.kind.value != "end" for cut in evidence.truncation)
     whole = extract("\n".join([*lines[:50], "and the vote was put off until the", "Anna Berg"]))
     assert whole.sign_offs[0].name == "Anna Berg"
+
+
+def test_quotation_marks_past_max_openings_are_not_read() -> None:
+    scare = "“a” " * quotes.MAX_OPENINGS
+    text = scare + '"We will vote on the plan today," said Anna Berg.'
+    assert extract(text).quotations == ()
+    assert len(extract(scare[-400:] + text[len(scare) :]).quotations) == 1
+
+
+def test_dates_past_max_month_words_are_not_read() -> None:
+    text = "On 3 January 2020, they met. " * (dates.MAX_MONTH_WORDS + 10)
+    found = extract(text).dates
+    assert len(found) == dates.MAX_MONTH_WORDS
+    assert found[0].value == "2020-01-03" and found[0].span.text == "3 January 2020"

@@ -25,6 +25,9 @@ AFTER_WINDOW, BEFORE_WINDOW = 120, 160
 # A long interview holds a few hundred quotations; past this many a text is a dump or an
 # attack, and each further one costs a span and a model (time and memory without a bound).
 MAX_QUOTATIONS = 2_000
+# Opening marks read (each costs a few attribution patterns); a page has some hundreds, a
+# text of "a" "b" "c"... as many as it has characters.
+MAX_OPENINGS = 20_000
 
 _VERBS = (
     r"said|says|say|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|stated|states"
@@ -130,8 +133,19 @@ def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str |
     return speaker, verb, given
 
 
-def _quotes_on(ctx: Context, line: Line, limit: int) -> list[Quotation]:
-    """At most ``limit`` quotations of ``line``."""
+class _Budget:
+    """What is left of MAX_QUOTATIONS and MAX_OPENINGS for the rest of the text."""
+
+    def __init__(self) -> None:
+        self.quotations = MAX_QUOTATIONS
+        self.openings = MAX_OPENINGS
+
+    @property
+    def spent(self) -> bool:
+        return self.quotations <= 0 or self.openings <= 0
+
+
+def _quotes_on(ctx: Context, line: Line, budget: _Budget) -> list[Quotation]:
     text = line.text
     if _OPENERS.search(text) is None:
         return []
@@ -144,6 +158,7 @@ def _quotes_on(ctx: Context, line: Line, limit: int) -> list[Quotation]:
         opener = _OPENERS.search(text, position)
         if opener is None:
             break
+        budget.openings -= 1
         start = opener.start()
         ends = [
             positions[i]
@@ -174,7 +189,8 @@ def _quotes_on(ctx: Context, line: Line, limit: int) -> list[Quotation]:
                         given_to_outlet=match_outlet(given, ctx.outlets) if given else None,
                     )
                 )
-        if len(found) >= limit:
+                budget.quotations -= 1
+        if budget.spent:
             break
         position = end + 1
     return found
@@ -183,8 +199,9 @@ def _quotes_on(ctx: Context, line: Line, limit: int) -> list[Quotation]:
 @extractor("quotations")
 def quotations(ctx: Context) -> tuple[Quotation, ...]:
     found: list[Quotation] = []
+    budget = _Budget()
     for line in ctx.source.content:
-        found.extend(_quotes_on(ctx, line, MAX_QUOTATIONS - len(found)))
-        if len(found) >= MAX_QUOTATIONS:
+        found.extend(_quotes_on(ctx, line, budget))
+        if budget.spent:
             break
     return tuple(found)
