@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from functools import cached_property
+from itertools import accumulate, islice
 from typing import NamedTuple
 
 from provenance.evidence.model import Span, build
@@ -53,19 +55,30 @@ class Source:
         pieces = text.split("\n")
         self._pieces = pieces
         self._line_count = len(pieces) - (1 if text.endswith("\n") else 0) if text else 0
-        starts = [0] * len(pieces)
-        offset = 0
-        for index, piece in enumerate(pieces):
-            starts[index] = offset
-            offset += len(piece) + 1
-        self._starts = starts
-        # Only non-blank lines become Line objects: a text of 500,000 empty lines stays cheap.
-        indexes = [index for index, piece in enumerate(pieces) if piece and not piece.isspace()]
+        self._starts: list[int] | array[int]
+        if len(pieces) <= MAX_LINES:
+            # Every page: the plain loop and list, the cheapest for a few hundred lines.
+            starts = [0] * len(pieces)
+            offset = 0
+            for index, piece in enumerate(pieces):
+                starts[index] = offset
+                offset += len(piece) + 1
+            self._starts = starts
+            # Only non-blank lines become Line objects.
+            indexes = [i for i, piece in enumerate(pieces) if piece and not piece.isspace()]
+        else:
+            # Offsets in a machine array: 8 bytes a line, where a list of ints takes about
+            # 40 (20 MB of newlines: 800 MB); and the non-blank lines counted up to the cap.
+            wide = array("q", accumulate((len(piece) + 1 for piece in pieces), initial=0))
+            wide.pop()  # the offset after the last piece
+            self._starts = wide
+            non_blank = (i for i, piece in enumerate(pieces) if piece and not piece.isspace())
+            indexes = list(islice(non_blank, MAX_LINES + 1))
         self.capped = len(indexes) > MAX_LINES
         if self.capped:
             # Past MAX_LINES the text is not an article: every extractor reads the same
             # prefix (the text ends with that line), so full-text scans and line scans agree.
-            indexes = indexes[:MAX_LINES]
+            indexes.pop()
             last = indexes[-1]
             text = text[: starts[last] + len(pieces[last])]
         self.text = text
