@@ -80,7 +80,7 @@ class Source:
             # prefix (the text ends with that line), so full-text scans and line scans agree.
             indexes.pop()
             last = indexes[-1]
-            text = text[: starts[last] + len(pieces[last])]
+            text = text[: self._starts[last] + len(pieces[last])]
         self.text = text
         lines = [self._line(index) for index in indexes]
         if OMISSION in text:
