@@ -119,3 +119,9 @@ def test_dates_past_max_month_words_are_not_read() -> None:
     found = extract(text).dates
     assert len(found) == dates.MAX_MONTH_WORDS
     assert found[0].value == "2020-01-03" and found[0].span.text == "3 January 2020"
+
+
+def test_names_past_max_name_words_are_not_read() -> None:
+    filler = "Zorvat " * names.MAX_NAME_WORDS
+    assert extract(filler + "Anna Berg met them.").people == ()
+    assert extract("Anna Berg met them. " + filler).people[0].name == "Anna Berg"

@@ -43,6 +43,9 @@ def _surname(name: str) -> str:
 # A long read names its people a few hundred times; each mention is a span and a model, so
 # a text of a million capitalised words would hold a million of them.
 MAX_MENTIONS = 2_000
+# Capitalised words read for names: a long read has a few thousand. Each distinct one costs
+# a lexicon test (cached, but a text of invented words misses the cache every time).
+MAX_NAME_WORDS = 20_000
 # Word-to-surname comparisons for near spellings: a page makes some tens of thousands.
 MAX_NEAR_PAIRS = 1_000_000
 # Distinct surnames under one first letter compared for variant spellings (first seen first).
@@ -135,7 +138,7 @@ def _people_by_id(people: tuple[Person, ...]) -> dict[str, Person]:
 @extractor("people")
 def people(ctx: Context) -> tuple[PersonMention, ...]:
     text = ctx.source.text
-    full, single = _runs(text, ctx.source.capitalised)
+    full, single = _runs(text, ctx.source.capitalised[:MAX_NAME_WORDS])
     # A name that the catalog knows as an outlet ('Deutsche Welle') is not a person.
     outlet_spans = sorted((m.span.start, m.span.end) for m in ctx.get("outlets"))
     full = [(s, e) for s, e in full if not _overlaps(outlet_spans, s, e)]
