@@ -72,6 +72,11 @@ def main() -> None:
     gc.disable()
     try:
         app()
+    except MemoryError:
+        # Whatever ran out (a huge input under `ulimit -v`), one line and exit 2 as for any
+        # input the tool cannot use; the frames that held the memory are gone by now.
+        sys.stderr.write("error: out of memory (is an input far larger than it should be?)\n")
+        sys.exit(2)
     except BrokenPipeError:
         # `provenance report | head`: the reader left; stop quietly, as other CLI tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

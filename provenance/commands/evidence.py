@@ -135,9 +135,24 @@ def evidence_command(
             f"file, as the other commands do: provenance evidence {path} {old_catalog}",
             err=True,
         )
+    from provenance.evidence.text import MAX_LINES, beyond_max_lines
+
     text = _read(path)
     outlets, people = _registries(catalog or old_catalog)
-    evidence = extract(text, outlets, people)
+    try:
+        evidence = extract(text, outlets, people)
+    except MemoryError:
+        # Extraction is linear in memory (about 15 bytes per byte of text, see
+        # docs/performance.md), but a small enough limit (ulimit -v) still runs out: one
+        # line, as for any input the tool cannot use, instead of a traceback.
+        del text
+        fail(f"{path}: out of memory while reading the text (is it an article?)")
+    if beyond_max_lines(text):
+        typer.echo(
+            f"warning: {path}: more than {MAX_LINES:,} non-blank lines; only the first "
+            f"{MAX_LINES:,} were read (no article is that long)",
+            err=True,
+        )
     from provenance.address import address_date, address_language
 
     address = {"date": address_date(url), "language": address_language(url)} if url else None

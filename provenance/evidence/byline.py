@@ -677,12 +677,23 @@ def _byline_in_a_field(ctx: Context, line: Line) -> Byline | None:
     return None
 
 
+# A page credits a handful of authors, a roundup a few dozen; a text of thousands of
+# byline-shaped lines is a list or an attack, and parsing each one costs tens of
+# microseconds and a model.
+MAX_MARKED_BYLINES = 100
+
+
 def found_marked(ctx: Context, found: list[Byline]) -> list[Byline]:
-    """Append the bylines a marker opens or closes to ``found``; return ``found``."""
+    """Append the bylines a marker opens or closes to ``found`` (at most
+    ``MAX_MARKED_BYLINES``); return ``found``."""
+    marked = 0
     for segment in ctx.get("credit_openings"):
         byline = parse_byline(ctx, segment) or _name_first_byline(ctx, segment)
         if byline is not None:
             found.append(byline)
+            marked += 1
+            if marked >= MAX_MARKED_BYLINES:
+                break
     return found
 
 
@@ -692,6 +703,8 @@ MAX_SIGN_OFF_CHARS = 60
 @extractor("sign_offs")
 def sign_offs(ctx: Context) -> tuple[SignOff, ...]:
     """A name alone on the last body line (after it: only credits and residue)."""
+    if ctx.source.capped:
+        return ()  # read only in part (MAX_LINES): the last line read is not the last line
     skip = {r.span.line for r in ctx.get("residue")} | {c.span.line for c in ctx.get("credits")}
     skip |= {b.span.line for b in ctx.get("bylines")}
     skip |= {c.span.line for c in ctx.get("contributors")}

@@ -445,6 +445,7 @@ _LATIN_MONTH_OR_ANCHOR, _LATIN_AFTER_BREAK = word_patterns(
 )
 _MONTH_OR_ANCHOR, _AFTER_BREAK = word_patterns(r"\w", rf"{trie(_SCANNED)}(?![\w])")
 MONTH_WINDOW, RELATIVE_WINDOW = 30, 60
+MAX_MONTH_WORDS = 2_000  # month words read in one text (see find_dates)
 
 
 def _windows(hits: list[tuple[int, int]], reach: int, size: int) -> list[tuple[int, int]]:
@@ -662,6 +663,9 @@ def find_dates(
     abbreviated = [m.span("word") for m in _ABBREVIATED_DATE.finditer(text, start, stop)]
     if abbreviated:
         month_hits = sorted({*month_hits, *abbreviated})
+    # Each month word costs a few patterns and its date a span and a model; a page holds
+    # some dozens, a list or an attack tens of thousands.
+    month_hits = month_hits[:MAX_MONTH_WORDS]
     for month_start, month_end in month_hits:
         # Every word pattern reads its month from this very word ('may', 'march' in lower
         # case are ordinary words): when it is no month, no pattern can succeed.

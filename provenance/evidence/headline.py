@@ -8,6 +8,9 @@ from provenance.evidence.text import Line
 
 MAX_HEADLINE_CHARS = 200
 MAX_HEADLINE_WORDS = 30
+# A scraped page repeats its headline a few times (title, og:title, a teaser); a text that
+# repeats it thousands of times gains nothing from a span per repetition.
+MAX_REPEATS = 100
 _OPENING = "\"“„«'‘"
 
 
@@ -35,11 +38,13 @@ def headlines(ctx: Context) -> tuple[Headline, ...]:
         return ()
     found = [Headline(span=ctx.source.line_span(first))]
     key = _key(first.text)
-    found.extend(
-        Headline(span=ctx.source.line_span(line), repeated=True)
-        for line in ctx.source.content
-        if line.number > first.number
-        and len(line.text) == len(first.text)
-        and _key(line.text) == key
-    )
+    for line in ctx.source.content:
+        if (
+            line.number > first.number
+            and len(line.text) == len(first.text)
+            and _key(line.text) == key
+        ):
+            found.append(Headline(span=ctx.source.line_span(line), repeated=True))
+            if len(found) > MAX_REPEATS:
+                break
     return tuple(found)

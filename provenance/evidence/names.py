@@ -40,6 +40,18 @@ def _surname(name: str) -> str:
     return name.split()[-1]
 
 
+# A long read names its people a few hundred times; each mention is a span and a model, so
+# a text of a million capitalised words would hold a million of them.
+MAX_MENTIONS = 2_000
+# Capitalised words read for names: a long read has a few thousand. Each distinct one costs
+# a lexicon test (cached, but a text of invented words misses the cache every time).
+MAX_NAME_WORDS = 20_000
+# Word-to-surname comparisons for near spellings: a page makes some tens of thousands.
+MAX_NEAR_PAIRS = 1_000_000
+# Distinct surnames under one first letter compared for variant spellings (first seen first).
+MAX_BUCKET = 500
+
+
 @lru_cache(maxsize=65536)
 def _name_word(token: str) -> tuple[int, int] | None:
     """(offset, length) of the name inside ``token`` ("Volkov's" -> (0, 6)), or None."""
@@ -126,7 +138,7 @@ def _people_by_id(people: tuple[Person, ...]) -> dict[str, Person]:
 @extractor("people")
 def people(ctx: Context) -> tuple[PersonMention, ...]:
     text = ctx.source.text
-    full, single = _runs(text, ctx.source.capitalised)
+    full, single = _runs(text, ctx.source.capitalised[:MAX_NAME_WORDS])
     # A name that the catalog knows as an outlet ('Deutsche Welle') is not a person.
     outlet_spans = sorted((m.span.start, m.span.end) for m in ctx.get("outlets"))
     full = [(s, e) for s, e in full if not _overlaps(outlet_spans, s, e)]
@@ -149,6 +161,12 @@ def people(ctx: Context) -> tuple[PersonMention, ...]:
     near: set[str] = set()
     if distinct and known:
         surnames = sorted(known)
+        if len(distinct) * len(surnames) > MAX_NEAR_PAIRS:
+            # Each word is compared with every surname: thousands of distinct capitalised
+            # words against thousands of names would take minutes. A page names a few
+            # dozen people and capitalises a few hundred other words; past that, only the
+            # first words (alphabetically) are compared.
+            distinct = distinct[: max(1, MAX_NEAR_PAIRS // len(surnames))]
         for word in distinct:
             best = process.extractOne(
                 word, surnames, scorer=fuzz.ratio, score_cutoff=NEAR_SURNAME_RATIO
@@ -162,7 +180,7 @@ def people(ctx: Context) -> tuple[PersonMention, ...]:
             found.add(start, end, word)
     mentions = [
         build(PersonMention, {"span": ctx.source.span(start, end), "name": name})
-        for (start, end), name in sorted(found.spans.items())
+        for (start, end), name in sorted(found.spans.items())[:MAX_MENTIONS]
     ]
     return tuple(mentions)
 
@@ -239,6 +257,9 @@ def name_clusters(ctx: Context) -> tuple[NameCluster, ...]:
     for members in buckets.values():
         if len(members) < 2:
             continue
+        # The comparison is a square matrix; a page names a few dozen people, and a text
+        # with thousands of surnames under one letter would need gigabytes for it.
+        members = members[:MAX_BUCKET]
         words = [surnames[i].casefold() for i in members]
         scores = process.cdist(words, words, scorer=fuzz.ratio, score_cutoff=PHONETIC_RATIO)
         for x, y in zip(*scores.nonzero(), strict=True):

@@ -22,6 +22,12 @@ _CLOSING = re.compile("[" + re.escape("".join(sorted(set("".join(_CLOSERS.values
 _OPENERS = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
 MIN_UNATTRIBUTED_WORDS = 4  # shorter unattributed quotes are scare quotes or titles
 AFTER_WINDOW, BEFORE_WINDOW = 120, 160
+# A long interview holds a few hundred quotations; past this many a text is a dump or an
+# attack, and each further one costs a span and a model (time and memory without a bound).
+MAX_QUOTATIONS = 2_000
+# Opening marks read (each costs a few attribution patterns); a page has some hundreds, a
+# text of "a" "b" "c"... as many as it has characters.
+MAX_OPENINGS = 20_000
 
 _VERBS = (
     r"said|says|say|told|tells|wrote|writes|added|adds|argued|argues|noted|notes|stated|states"
@@ -127,7 +133,19 @@ def _attribute(ctx: Context, after: str, before: str) -> tuple[str | None, str |
     return speaker, verb, given
 
 
-def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
+class _Budget:
+    """What is left of MAX_QUOTATIONS and MAX_OPENINGS for the rest of the text."""
+
+    def __init__(self) -> None:
+        self.quotations = MAX_QUOTATIONS
+        self.openings = MAX_OPENINGS
+
+    @property
+    def spent(self) -> bool:
+        return self.quotations <= 0 or self.openings <= 0
+
+
+def _quotes_on(ctx: Context, line: Line, budget: _Budget) -> list[Quotation]:
     text = line.text
     if _OPENERS.search(text) is None:
         return []
@@ -140,6 +158,7 @@ def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
         opener = _OPENERS.search(text, position)
         if opener is None:
             break
+        budget.openings -= 1
         start = opener.start()
         ends = [
             positions[i]
@@ -170,6 +189,9 @@ def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
                         given_to_outlet=match_outlet(given, ctx.outlets) if given else None,
                     )
                 )
+                budget.quotations -= 1
+        if budget.spent:
+            break
         position = end + 1
     return found
 
@@ -177,6 +199,9 @@ def _quotes_on(ctx: Context, line: Line) -> list[Quotation]:
 @extractor("quotations")
 def quotations(ctx: Context) -> tuple[Quotation, ...]:
     found: list[Quotation] = []
+    budget = _Budget()
     for line in ctx.source.content:
-        found.extend(_quotes_on(ctx, line))
+        found.extend(_quotes_on(ctx, line, budget))
+        if budget.spent:
+            break
     return tuple(found)

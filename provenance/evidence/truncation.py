@@ -45,8 +45,9 @@ def truncation(ctx: Context) -> tuple[Truncation, ...]:
     if _starts_mid_sentence(first.text):
         start, end = first_words(first, SHOWN_WORDS)
         found.append(Truncation(span=ctx.source.span(start, end), kind=TruncationKind.START))
-    # A short last line without a full stop is a heading or a caption, not a cut.
-    if not ends_sentence(last.text) and last.words >= MIN_CUT_WORDS:
+    # A short last line without a full stop is a heading or a caption, not a cut. A text
+    # read only in part (MAX_LINES) ends where reading stopped: not the author's end.
+    if not ctx.source.capped and not ends_sentence(last.text) and last.words >= MIN_CUT_WORDS:
         tail_from = max(0, len(last.text) - 200)  # a line may be megabytes long
         words = list(_WORD.finditer(last.text, tail_from))[-SHOWN_WORDS:]
         start = last.start + words[0].start()
