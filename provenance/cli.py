@@ -81,3 +81,12 @@ def main() -> None:
         # `provenance report | head`: the reader left; stop quietly, as other CLI tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+    except OSError as error:
+        # Every file the commands read or write has its own message; what reaches here is
+        # standard output failing (a full device, `> /dev/full`). One line, exit 2, and
+        # stdout pointed at /dev/null so that the interpreter's last flush does not fail too.
+        where = error.filename if error.filename else "standard output"
+        reason = error.strerror or str(error)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stderr.write(f"error: {where}: cannot write: {reason}\n")
+        sys.exit(2)

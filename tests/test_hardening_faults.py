@@ -489,3 +489,37 @@ def test_add_refuses_the_catalog_itself(catalog: Path) -> None:
         assert result.exit_code == 2, result.output
         assert_one_line_error(result.stderr, "that is the catalog itself")
     assert snapshot(catalog.parent) == before
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["rules"],
+        ["schema"],
+        ["explain", "T004"],
+        ["validate", "sources.json"],
+        ["evidence", "seeds/000_901eae532ebeab44.txt"],
+        ["check", "sources.json", "--no-cache"],
+    ],
+)
+def test_a_full_standard_output_is_one_line_and_exit_2(arguments: list[str]) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    root = Path(__file__).resolve().parent.parent
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "provenance", *arguments],
+            cwd=root,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "error: standard output: cannot write: No space left on device"
+    ]
