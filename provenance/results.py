@@ -97,7 +97,9 @@ class ArticleSummary(_Model):
     id: str
     file: str
     grade: Grade
-    counts: dict[Severity, int]
+    counts: dict[Severity, int] = Field(
+        description="The article's open (unacknowledged) findings, by severity."
+    )
 
 
 class CheckResult(_Model):
