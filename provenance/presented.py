@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from provenance import knowledge
-from provenance.evidence.byline import person_name
+from provenance.evidence.byline import person_name, seen_lowercase
 from provenance.models import Outlet
 
 OPENING_LINES = 8
@@ -44,15 +44,6 @@ class Presented:
     outlet: Outlet | None  # an outlet the opening names beside the author, other than the host
 
 
-def _seen_lowercase(text: str, name: str) -> bool:
-    """A word of the name also written in lowercase ('Die Regierung'): not a person."""
-    for word in name.split():
-        lowered = word.lower()
-        if word != lowered and re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text):
-            return True
-    return False
-
-
 def _cased_name(words: Sequence[str], text: str, starts: int) -> str | None:
     """A name of two or three words beginning at one of the first ``starts`` words."""
     for size in (3, 2):
@@ -60,7 +51,7 @@ def _cased_name(words: Sequence[str], text: str, starts: int) -> str | None:
             candidate = " ".join(words[start : start + size])
             name = person_name(candidate, cased=True)
             # 'Der Spiegel' is an outlet, however it is capitalised.
-            if name and not _seen_lowercase(text, name) and knowledge.by_name(name) is None:
+            if name and not seen_lowercase(text, [name]) and knowledge.by_name(name) is None:
                 return name
     return None
 

@@ -16,6 +16,7 @@ Four shapes are read:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from provenance.evidence.dates import mentions_within
 from provenance.evidence.lexicon import (
@@ -537,10 +538,9 @@ def _names_alone(text: str) -> tuple[list[str], str | None] | None:
     return names, tail or None
 
 
-def _seen_lowercase(ctx: Context, names: list[str]) -> bool:
+def seen_lowercase(text: str, names: Iterable[str]) -> bool:
     """Whether a word of the names also appears in lowercase in the text: a person's name
     does not, a phrase of ordinary words ('Mündliche Frage', 'Key Points') often does."""
-    text = ctx.source.text
     for name in names:
         for word in name.split():
             plain = word.strip("().")
@@ -587,7 +587,7 @@ def _header_byline(ctx: Context, lines: list[Line], index: int) -> Byline | None
     )
     if _is_body(before) and not stamped:
         return None  # between paragraphs: a subheading or a quoted name
-    if not (stamped or affiliation or above_body) or _seen_lowercase(ctx, names):
+    if not (stamped or affiliation or above_body) or seen_lowercase(ctx.source.text, names):
         return None
     return build(
         Byline,
