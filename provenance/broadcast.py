@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from provenance import knowledge
+from provenance.evidence.text import opening_lines
 from provenance.models import Outlet, OutletCategory
 
 OPENING_LINES = 12
@@ -43,8 +44,7 @@ def broadcast_named(text: str, host: Outlet | None, outlets: Sequence[Outlet]) -
     None on any other host (a newspaper's 'welcome to' is its own)."""
     if host is None or host.category != OutletCategory.USER_GENERATED:
         return None
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:OPENING_LINES]
-    for line in lines:
+    for line in opening_lines(text, OPENING_LINES):
         if not _ON_AIR.search(line):
             continue
         found = knowledge.outlet_named_in(line, outlets, skip=host.id)

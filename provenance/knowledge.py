@@ -395,6 +395,17 @@ def outlet_named_in(
     return None
 
 
+def outlet_named_in_lines(
+    lines: Iterable[str], catalog_outlets: Sequence[Outlet], skip: str | None = None
+) -> Outlet | None:
+    """The first outlet ``outlet_named_in`` finds, line by line."""
+    for line in lines:
+        found = outlet_named_in(line, catalog_outlets, skip)
+        if found is not None:
+            return found
+    return None
+
+
 def write_schema() -> None:  # pragma: no cover - a maintainer's command
     """Regenerate provenance/data/outlets.schema.json from the model."""
     from pathlib import Path

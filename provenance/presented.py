@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from provenance import knowledge
 from provenance.evidence.byline import person_name, seen_lowercase
+from provenance.evidence.text import opening_lines
 from provenance.models import Outlet
 
 OPENING_LINES = 8
@@ -87,7 +88,7 @@ def presented_article(
 ) -> Presented | None:
     """The author of an article the opening presents as another's; None when the opening
     presents none, or presents the page's own bylined author."""
-    opening = [line.strip() for line in text.split("\n") if line.strip()][:OPENING_LINES]
+    opening = opening_lines(text, OPENING_LINES)
     skip = host.id if host else None
     for line in opening:
         for found in _PRESENTING.finditer(line):
@@ -96,13 +97,6 @@ def presented_article(
             )
             if author is None or author in bylined:
                 continue
-            outlet = next(
-                (
-                    named
-                    for named in (knowledge.outlet_named_in(ln, outlets, skip) for ln in opening)
-                    if named is not None
-                ),
-                None,
-            )
+            outlet = knowledge.outlet_named_in_lines(opening, outlets, skip)
             return Presented(author, line, outlet)
     return None

@@ -28,6 +28,7 @@ from provenance.evidence.model import (
     StampLabel,
     TranslationBasis,
 )
+from provenance.evidence.text import opening_lines
 from provenance.ingest import Document
 from provenance.knowledge import transliterated_key
 from provenance.models import (
@@ -870,13 +871,9 @@ LEDE_LINES = 6
 def _lede_outlet(reading: Reading) -> Outlet | None:
     """An outlet the catalog or the tool's knowledge holds, named by one to three words in
     the text's opening lines, other than the host."""
-    lines = [ln for ln in reading.text.split("\n") if ln.strip()][:LEDE_LINES]
     host = reading.host.id if reading.host else None
-    for line in lines:
-        found = knowledge.outlet_named_in(line, reading.outlets, skip=host)
-        if found is not None:
-            return found
-    return None
+    lines = opening_lines(reading.text, LEDE_LINES)
+    return knowledge.outlet_named_in_lines(lines, reading.outlets, skip=host)
 
 
 _WIRE_FOOTER = re.compile(r"^[(\[]\s*(?:reporting|additional\s+reporting|writing)\s+by\s", re.I)

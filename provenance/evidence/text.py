@@ -225,6 +225,12 @@ def boundary_spans(
     return spans
 
 
+def opening_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` non-blank lines, stripped: what a reader sees before the body."""
+    lines = (line.strip() for line in text.split("\n"))
+    return [line for line in lines if line][:count]
+
+
 def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL
 
