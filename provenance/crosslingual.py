@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,7 +25,7 @@ import numpy as np
 from provenance.evidence.model import DateKind, Evidence
 from provenance.findings import Location
 from provenance.models import Article
-from provenance.reuse import TextOf, key_postings, pair_counts
+from provenance.reuse import TextOf, key_postings, line_column, pair_counts
 from provenance.transliteration import romanised_key
 
 MAX_ANCHORS = 400
@@ -122,11 +122,6 @@ def _longest_common(a: Sequence[int], b: Sequence[int]) -> list[tuple[int, int]]
     return pairs
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _languages(articles: Sequence[Article], detected: Sequence[str | None]) -> list[str | None]:
     # The catalog's declared language first: the user's word over the detector's.
     return [
@@ -145,20 +140,9 @@ def translation_pairs(
     """The pairs of articles in different languages that share their anchors in order.
     ``text_of(position)`` re-reads a text, to show what is shared."""
     languages = [(code or "").split("-")[0] or None for code in _languages(articles, detected)]
-    keys: list[int] = []
-    owners: list[int] = []
-    for position, triples in enumerate(sequences):
-        if triples is None or languages[position] is None:
-            continue
-        distinct = sorted(set(triples[0::3]))
-        keys.extend(distinct)
-        owners.extend([position] * len(distinct))
-    if not keys:
-        return []
-    postings = key_postings(np.array(keys, dtype=np.int64), np.array(owners, dtype=np.int64))
-    firsts, seconds, _counts = pair_counts(postings, MIN_SHARED)
+    known = [triples if languages[i] else None for i, triples in enumerate(sequences)]
     found = []
-    for a, b in zip(firsts.tolist(), seconds.tolist(), strict=True):
+    for a, b in _pairs_sharing(known, MIN_SHARED, lambda _key: True):
         if languages[a] == languages[b]:
             continue
         pair = _confirmed(a, b, sequences, text_of)
@@ -205,7 +189,7 @@ def _confirmed(
     first_a, first_b = rows_a[matched[0][0]], rows_b[matched[0][1]]
 
     def place(text: str, seq: array[int], row: int) -> tuple[int, int, str]:
-        line, column = _line_column(text, seq[row + 1])
+        line, column = line_column(text, seq[row + 1])
         end = text.find("\n", seq[row + 1])
         snippet = text[text.rfind("\n", 0, seq[row + 1]) + 1 : end if end >= 0 else None]
         return line, column, snippet.strip()[:200]
@@ -220,16 +204,24 @@ MIN_STORY = 4
 def same_story_pairs(sequences: Sequence[array[int] | None]) -> list[tuple[int, int]]:
     """Pairs of positions (a < b) whose texts share MIN_STORY distinctive anchors: the same
     people, dates and figures, whatever the language and wording."""
+    return _pairs_sharing(sequences, MIN_STORY, distinctive)
+
+
+def _pairs_sharing(
+    sequences: Sequence[array[int] | None], minimum: int, kept: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """Pairs of positions (a < b) sharing at least ``minimum`` distinct ``kept`` anchor
+    keys, found through the reuse index's postings (never all pairs)."""
     keys: list[int] = []
     owners: list[int] = []
     for position, triples in enumerate(sequences):
         if triples is None:
             continue
-        distinct = sorted({key for key in triples[0::3] if distinctive(key)})
+        distinct = sorted({key for key in triples[0::3] if kept(key)})
         keys.extend(distinct)
         owners.extend([position] * len(distinct))
     if not keys:
         return []
     postings = key_postings(np.array(keys, dtype=np.int64), np.array(owners, dtype=np.int64))
-    firsts, seconds, _counts = pair_counts(postings, MIN_STORY)
+    firsts, seconds, _counts = pair_counts(postings, minimum)
     return list(zip(firsts.tolist(), seconds.tolist(), strict=True))

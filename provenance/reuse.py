@@ -222,7 +222,7 @@ class _Days:
         return likely_source([self.articles[i] for i in indices], lambda i: self(indices[i]))
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
+def line_column(text: str, offset: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
@@ -419,7 +419,7 @@ def shared_passages(given: ReuseInput, texts: _Texts, days: _Days) -> list[Share
         for index in members:
             start, end = int(first_start[index]), int(first_end[index])
             text = texts(index)
-            line, column = _line_col(text, start)
+            line, column = line_column(text, start)
             passage = text[start:end].strip()
             copies.append(
                 PassageCopy(
