@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from provenance.evidence.model import Credit, CreditKind, NameCluster
-from provenance.models import HeldCopy, Hop, HopRelation, Person
+from provenance.models import Article, HeldCopy, Hop, HopRelation, Person
 from provenance.results import NameVariants
 from provenance.rules.base import ArticleContext
 from provenance.transliteration import one_name
@@ -72,6 +72,14 @@ def legitimate_spellings(people: Sequence[Person]) -> dict[str, str]:
             spellings[fold(spelling)] = person.name
     _SPELLINGS[:] = [(people, spellings)]
     return spellings
+
+
+def chains_meet(a: Article, b: Article) -> bool:
+    """Whether one article's chain holds an outlet or URL of the other's: one leads to the
+    other, or both to one source."""
+    publishers = {hop.publisher for hop in a.hops if hop.publisher}
+    urls = {hop.url for hop in a.hops if hop.url}
+    return any(hop.publisher in publishers or hop.url in urls for hop in b.hops)
 
 
 def chain_publishers(ctx: ArticleContext) -> set[str]:

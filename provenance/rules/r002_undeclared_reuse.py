@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.findings import Family, Finding, RuleInfo, Severity
-from provenance.models import Article
+from provenance.rules._common import chains_meet
 from provenance.rules.base import CatalogContext, catalog_rule
 
 RULE = RuleInfo(
@@ -16,12 +16,6 @@ RULE = RuleInfo(
     bad="two articles share paragraphs; neither chain names the other's publisher",
     good="the copy's chain has a hop with \"publisher\" set to the source's outlet",
 )
-
-
-def _related(a: Article, b: Article) -> bool:
-    publishers_a = {hop.publisher for hop in a.hops if hop.publisher}
-    urls_a = {hop.url for hop in a.hops if hop.url}
-    return any(hop.publisher in publishers_a or hop.url in urls_a for hop in b.hops)
 
 
 # Without a likely source, a copy is compared with this many others of its group: enough to
@@ -43,7 +37,7 @@ def check(ctx: CatalogContext) -> Iterator[Finding]:
             else:
                 others = [c.article for c in shared.copies if c.article != copy.article]
                 others = others[:MAX_COMPARED]
-            unrelated = [o for o in others if not _related(article, ctx.article(o))]
+            unrelated = [o for o in others if not chains_meet(article, ctx.article(o))]
             if unrelated:
                 yield ctx.finding(
                     RULE,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.findings import Family, Finding, RuleInfo, Severity
-from provenance.models import Article
+from provenance.rules._common import chains_meet
 from provenance.rules.base import CatalogContext, catalog_rule
 
 RULE = RuleInfo(
@@ -20,18 +20,11 @@ RULE = RuleInfo(
 )
 
 
-def _linked(a: Article, b: Article) -> bool:
-    """Whether one chain leads to the other's outlet or URL, or both to one source."""
-    publishers = {hop.publisher for hop in a.hops if hop.publisher}
-    urls = {hop.url for hop in a.hops if hop.url}
-    return any(hop.publisher in publishers or (hop.url and hop.url in urls) for hop in b.hops)
-
-
 @catalog_rule(RULE)
 def check(ctx: CatalogContext) -> Iterator[Finding]:
     for pair in ctx.translations:
         first, second = ctx.article(pair.first), ctx.article(pair.second)
-        if _linked(first, second):
+        if chains_meet(first, second):
             continue
         shown = ", ".join(repr(item) for item in pair.shown)
         more = f" and {pair.shared - len(pair.shown)} more" if pair.shared > len(pair.shown) else ""
