@@ -10,6 +10,7 @@ from provenance.commands.common import (
     DEFAULT_CATALOG,
     EXIT_OK,
     ConfigOption,
+    catalog_argument,
     config_file,
     fail,
     write,
@@ -104,15 +105,7 @@ def add_command(
     from provenance.ingest import IngestError
     from provenance.proposal import Options, ProposalError
 
-    if old_catalog is not None:
-        if path is not None and path != old_catalog:
-            fail(f"two catalogs given ({path} and --catalog {old_catalog}); give one")
-        typer.echo(
-            "warning: --catalog/-c is deprecated; give the catalog as the argument after the "
-            f"file, as the other commands do: provenance add {file} {old_catalog}",
-            err=True,
-        )
-    catalog = path or old_catalog or DEFAULT_CATALOG
+    catalog = catalog_argument("add", file, path, old_catalog, "--catalog/-c") or DEFAULT_CATALOG
     if not yes and not dry_run and not _stdin_is_terminal():
         fail(CANNOT_ASK)
     try:

@@ -201,6 +201,24 @@ class TextOrJson(StrEnum):
     json = "json"
 
 
+def catalog_argument(
+    command: str, file: Path, given: Path | None, old: Path | None, flag: str
+) -> Path | None:
+    """The catalog of `add` and `evidence`, given after the article's file, or by the old
+    ``flag`` (still taken, with a deprecation warning); refused when both name different
+    catalogs."""
+    if old is None:
+        return given
+    if given is not None and given != old:
+        fail(f"two catalogs given ({given} and --catalog {old}); give one")
+    typer.echo(
+        f"warning: {flag} is deprecated; give the catalog as the argument after the file, "
+        f"as the other commands do: provenance {command} {file} {old}",
+        err=True,
+    )
+    return old
+
+
 def fail(message: str) -> NoReturn:
     """One line on stderr, exit 2: the input could not be used at all."""
     typer.echo(f"error: {message}", err=True)

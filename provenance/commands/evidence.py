@@ -5,7 +5,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from provenance.commands.common import DEFAULT_CATALOG, EXIT_OK, TextOrJson, fail, write
+from provenance.commands.common import (
+    DEFAULT_CATALOG,
+    EXIT_OK,
+    TextOrJson,
+    catalog_argument,
+    fail,
+    write,
+)
 
 if TYPE_CHECKING:
     from provenance.evidence.model import Evidence, Span
@@ -127,18 +134,11 @@ def evidence_command(
 
     from provenance.evidence import extract
 
-    if old_catalog is not None:
-        if catalog is not None and catalog != old_catalog:
-            fail(f"two catalogs given ({catalog} and --catalog {old_catalog}); give one")
-        typer.echo(
-            "warning: --catalog is deprecated; give the catalog as the argument after the "
-            f"file, as the other commands do: provenance evidence {path} {old_catalog}",
-            err=True,
-        )
+    catalog = catalog_argument("evidence", path, catalog, old_catalog, "--catalog")
     from provenance.evidence.text import MAX_LINES, beyond_max_lines
 
     text = _read(path)
-    outlets, people = _registries(catalog or old_catalog)
+    outlets, people = _registries(catalog)
     try:
         evidence = extract(text, outlets, people)
     except MemoryError:
