@@ -120,6 +120,17 @@ def one_word_line(size: int) -> str:
     return "a" * size
 
 
+def one_word_two_scripts(size: int) -> str:
+    """A long run of letters on a page that also holds another script: the prose test once
+    backtracked through the run from each of its letters."""
+    return "\u0436 " + "a" * size
+
+
+def glued_capitals(size: int) -> str:
+    """Prose lines of words glued across a capital: each capital once re-read its line."""
+    return _fill(lambda i: " ".join(["wordWord"] * 12), size)
+
+
 def blank_lines(size: int) -> str:
     return "\n" * size
 
@@ -139,6 +150,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "digit-lines": digit_lines,
     "repeated": repeated,
     "one-word": one_word_line,
+    "one-word-two-scripts": one_word_two_scripts,
+    "glued-capitals": glued_capitals,
     "blank-lines": blank_lines,
 }
 

@@ -125,3 +125,17 @@ def test_names_past_max_name_words_are_not_read() -> None:
     filler = "Zorvat " * names.MAX_NAME_WORDS
     assert extract(filler + "Anna Berg met them.").people == ()
     assert extract("Anna Berg met them. " + filler).people[0].name == "Anna Berg"
+
+
+def test_glued_capitals_give_one_sign_per_prose_line() -> None:
+    text = shapes.glued_capitals(20_000)
+    evidence = extract(text)
+    glued = [s for s in evidence.translations if "runs two words together" in s.reason]
+    assert 0 < len(glued) <= text.count("\n") + 1
+    assert len({sign.span.line for sign in glued}) == len(glued)
+
+
+def test_a_long_word_beside_another_script_is_no_prose_in_two_scripts() -> None:
+    # The run of letters is one word, not the six words of Latin prose the pairing needs.
+    evidence = extract(shapes.one_word_two_scripts(20_000))
+    assert not any(sign.basis.value == "parallel" for sign in evidence.translations)

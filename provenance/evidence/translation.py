@@ -402,7 +402,10 @@ _NON_LATIN = re.compile(
     "\u0e00-\u0e7f\u10a0-\u10ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 )
 # Six Latin words in a row: prose, not a brand or an address.
-_LATIN_PROSE = re.compile(r"[A-Za-z]{3,}(?:[\s,;:'’-]+[A-Za-z]{2,}){5}")
+# Tried only at a word's start: from inside a long run of letters every start backtracked
+# through the whole run (a 20,000-letter word took 6 s). A match found mid-word has one at
+# the word's start too, so what is found is unchanged.
+_LATIN_PROSE = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?:[\s,;:'’-]+[A-Za-z]{2,}){5}")
 _LATIN_LETTERS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
 _ENGLISH = re.compile(r" (?:the|and|of|is|are|with|that|to) ")
 # Function words of the Latin-script languages most often paired with English.
@@ -689,14 +692,25 @@ def glued_words(ctx: Context) -> list[TranslationSign]:
     capitalised one, as machine translation and careless pasting leave them."""
     text = ctx.source.text
     found: list[TranslationSign] = []
+    # Lines done with (a sign found, or not prose), and where the last word read ends: every
+    # capital of a line, or of one long word, asks the same questions, and asking them
+    # again for each made a long line or word quadratic.
     seen: set[int] = set()
+    read_to = -1
     for capital in _GLUED_CAPITAL.finditer(text):
+        if capital.start() < read_to:
+            continue
         line = ctx.source.line_of(capital.start())
-        if line.number in seen or line.words < MIN_PROSE_WORDS:
+        if line.number in seen:
             continue
-        if any(sign in line.text for sign in _CODE_SIGNS):
+        if line.words < MIN_PROSE_WORDS or any(sign in line.text for sign in _CODE_SIGNS):
+            seen.add(line.number)
             continue
-        word = _word_at(line, capital.start())
+        around = _WORD_AROUND.match(line.text, _word_start(line.text, capital.start() - line.start))
+        if around is None:
+            continue
+        read_to = line.start + around.end()
+        word = _glued(line, around)
         if word is None:
             continue
         start, end, token = word
@@ -715,18 +729,25 @@ def glued_words(ctx: Context) -> list[TranslationSign]:
     return found
 
 
-def _word_at(line: Line, offset: int) -> tuple[int, int, str] | None:
-    """(start, end, text) of the glued word around ``offset``, when it is plain letters:
-    a lowercase run of three or more, then a capitalised word."""
-    column = offset - line.start
-    for match in _WORD_AROUND.finditer(line.text):
-        if match.start() <= column < match.end():
-            token = match.group().strip("'’.,:")
-            if not _LOWER_RUN.match(token):
-                return None
-            start = line.start + match.start() + match.group().find(token)
-            return start, start + len(token), token
-    return None
+_WORD_CHAR = re.compile(r"[\w'’.@#/:=-]")
+
+
+def _word_start(text: str, column: int) -> int:
+    """Where the run of ``_WORD_AROUND`` characters holding ``column`` begins."""
+    start = column
+    while start > 0 and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return start
+
+
+def _glued(line: Line, around: re.Match[str]) -> tuple[int, int, str] | None:
+    """(start, end, text) of the glued word ``around`` holds, when it is plain letters: a
+    lowercase run of three or more, then a capitalised word."""
+    token = around.group().strip("'’.,:")
+    if not _LOWER_RUN.match(token):
+        return None
+    start = line.start + around.start() + around.group().find(token)
+    return start, start + len(token), token
 
 
 # --- the extractor -------------------------------------------------------------------------
